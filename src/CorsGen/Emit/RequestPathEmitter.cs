@@ -1,0 +1,370 @@
+using CorsGen.Model;
+using CorsGen.Policy;
+
+namespace CorsGen.Emit
+{
+    /// <summary>
+    /// Writes the file-local class that holds a policy's request path: Kong's <c>configure_origin</c>
+    /// and <c>configure_credentials</c> compiled for this configuration, the preflight answer and the
+    /// headers of every other response. Header values are constants; nothing here allocates for an
+    /// origin a browser can send.
+    /// </summary>
+    internal static class RequestPathEmitter
+    {
+        private const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
+
+        public static void Write(SourceWriter writer, CompiledPolicy policy, EmittedNames names, CompilationFacts facts)
+        {
+            writer.Line("/// <summary>");
+            writer.Line($"/// The request path of <see cref=\"{SourceWriter.XmlDoc(policy.Target.NestedName)}\"/>: Kong's <c>cors</c> handler compiled for its configuration.");
+            writer.Line("/// </summary>");
+            writer.Line(names.GeneratedCodeAttribute);
+            writer.Open($"file static class {names.Policy}");
+            WriteConstants(writer, policy);
+            WriteMatchOrigin(writer, policy);
+            writer.Line();
+            WriteGetAllowOrigin(writer, policy);
+            if (facts.HasAspNetCore)
+            {
+                writer.Line();
+                WritePreflightAnswer(writer, policy);
+                writer.Line();
+                WriteResponseHeaders(writer, policy);
+            }
+
+            writer.Close();
+        }
+
+        private static void WriteConstants(SourceWriter writer, CompiledPolicy policy)
+        {
+            var any = false;
+            if (policy.AllowMethods is not null)
+            {
+                writer.Line("// P3: Access-Control-Allow-Methods on preflight answers.");
+                writer.Line($"private const string AllowMethods = {SourceWriter.Literal(policy.AllowMethods)};");
+                any = true;
+            }
+
+            if (policy.AllowHeaders is not null)
+            {
+                writer.Line("// P2: Access-Control-Allow-Headers on preflight answers.");
+                writer.Line($"private const string AllowHeaders = {SourceWriter.Literal(policy.AllowHeaders)};");
+                any = true;
+            }
+
+            if (policy.MaxAge is not null)
+            {
+                writer.Line("// P4: Access-Control-Max-Age on preflight answers.");
+                writer.Line($"private const string MaxAge = {SourceWriter.Literal(policy.MaxAge)};");
+                any = true;
+            }
+
+            if (policy.ExposeHeaders is not null)
+            {
+                writer.Line("// A1: Access-Control-Expose-Headers on every other response.");
+                writer.Line($"private const string ExposeHeaders = {SourceWriter.Literal(policy.ExposeHeaders)};");
+                any = true;
+            }
+
+            if (any)
+            {
+                writer.Line();
+            }
+        }
+
+        /// <summary>Kong's <c>configure_origin</c>: the ACAO before credentials, and whether it is "every origin".</summary>
+        private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy)
+        {
+            var origins = policy.Origins;
+            writer.Line("/// <summary>");
+            writer.Line("/// Kong's <c>configure_origin</c>: the Access-Control-Allow-Origin value for <paramref name=\"origin\"/> before");
+            writer.Line("/// credentials are considered, or <see langword=\"null\"/> for none. <paramref name=\"allowAll\"/> is set when the");
+            writer.Line("/// answer is <c>*</c> (every origin).");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"origin\">The request's Origin, or <see langword=\"null\"/> when it is absent or D4 refuses it.</param>");
+            writer.Line("/// <param name=\"allowAll\">Set when the answer is <c>*</c>.</param>");
+            writer.Open("private static string? MatchOrigin(string? origin, out bool allowAll)");
+            switch (origins.Mode)
+            {
+                case OriginMode.AllowAll:
+                    writer.Line(origins.Entries.IsEmpty
+                        ? "// O1: Origins is not set (or empty): every origin."
+                        : "// O1: Origins = [\"*\"]: every origin.");
+                    writer.Line("allowAll = true;");
+                    writer.Line("return \"*\";");
+                    break;
+
+                case OriginMode.SingleLiteral:
+                    writer.Line("// O3: a single literal entry is sent as it is, whatever the request's Origin (even none).");
+                    writer.Line("allowAll = false;");
+                    writer.Line($"return {SourceWriter.Literal(origins.SingleLiteral!)};");
+                    break;
+
+                default:
+                    WriteListMatch(writer, origins);
+                    break;
+            }
+
+            writer.Close();
+        }
+
+        private static void WriteListMatch(SourceWriter writer, OriginRules origins)
+        {
+            writer.Line("// O4-O10: the entries, tried in order:");
+            foreach (var entry in origins.Entries)
+            {
+                writer.Line($"//   {SourceWriter.Comment(entry)}");
+            }
+
+            writer.Line("allowAll = false;");
+            writer.Line("if (origin is null)");
+            writer.Line("{");
+            writer.Indent().Line("// O10: with no Origin no entry is tried, so none matches.").Line("return null;").Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line($"{EmittedNames.OriginParser}.Normalize(origin, out var domain, out _);");
+            if (!origins.Literals.IsEmpty)
+            {
+                writer.Line();
+                writer.Line("// O8, O9: a literal entry matches when the normalized origins are equal; the answer is the normalized");
+                writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
+                writer.Line("switch (domain)");
+                writer.Line("{");
+                writer.Indent();
+                foreach (var literal in origins.Literals)
+                {
+                    writer.Line($"case {SourceWriter.Literal(literal)}:");
+                    writer.Indent().Line($"return {SourceWriter.Literal(literal)};").Outdent();
+                }
+
+                writer.Outdent();
+                writer.Line("}");
+            }
+
+            writer.Line();
+            if (origins.HasWildcard)
+            {
+                writer.Line("// O5: the '*' entry allows every origin; the entries after it are never reached.");
+                writer.Line("allowAll = true;");
+                writer.Line("return \"*\";");
+            }
+            else
+            {
+                writer.Line("// O10: no entry matched.");
+                writer.Line("return null;");
+            }
+        }
+
+        private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy)
+        {
+            writer.Line("/// <summary>The Access-Control-Allow-Origin value for a request with <paramref name=\"requestOrigin\"/> (O1-O10, C3).</summary>");
+            writer.Open("internal static string? GetAllowOrigin(string? requestOrigin)");
+            writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin(requestOrigin);");
+            if (CanReflectForCredentials(policy))
+            {
+                writer.Line("var allowOrigin = MatchOrigin(origin, out var allowAll);");
+                writer.Line();
+                writer.Line("// C3: with credentials, '*' becomes the request's own Origin.");
+                writer.Line("return allowAll && origin is not null ? origin : allowOrigin;");
+            }
+            else
+            {
+                writer.Line("return MatchOrigin(origin, out _);");
+            }
+
+            writer.Close();
+        }
+
+        /// <summary>P1-P6: the preflight answer.</summary>
+        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a");
+            writer.Line("/// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.");
+            writer.Line("/// </summary>");
+            writer.Open($"internal static void WritePreflightAnswer({HttpContext} httpContext)");
+            writer.Line("var request = httpContext.Request;");
+            writer.Line("var response = httpContext.Response;");
+            writer.Line("var headers = response.Headers;");
+            writer.Line();
+            writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
+            writer.Line("response.StatusCode = 200;");
+            writer.Line();
+            WriteOriginHeaders(writer, policy, preflight: true);
+            writer.Line();
+
+            if (policy.AllowHeaders is not null)
+            {
+                writer.Line("// P2: the configured Headers.");
+                writer.Line("headers.AccessControlAllowHeaders = AllowHeaders;");
+            }
+            else
+            {
+                writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
+                writer.Line($"var requestedHeaders = {EmittedNames.Request}.First(request.Headers.AccessControlRequestHeaders);");
+                writer.Line($"if ({EmittedNames.Request}.IsHeaderNameList(requestedHeaders))");
+                writer.Line("{");
+                writer.Indent().Line("headers.AccessControlAllowHeaders = requestedHeaders;").Outdent();
+                writer.Line("}");
+                writer.Line("else");
+                writer.Line("{");
+                writer.Indent().Line("headers.Remove(\"Access-Control-Allow-Headers\");").Outdent();
+                writer.Line("}");
+            }
+
+            writer.Line();
+            if (policy.AllowMethods is not null)
+            {
+                writer.Line("// P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).");
+                writer.Line("headers.AccessControlAllowMethods = AllowMethods;");
+            }
+            else
+            {
+                writer.Line("// P3: Methods = []: Kong sends a blank Access-Control-Allow-Methods, which allows only the safelisted methods;");
+                writer.Line("// not sending it means the same to a browser.");
+            }
+
+            if (policy.MaxAge is not null)
+            {
+                writer.Line();
+                writer.Line("// P4: Max-Age whenever MaxAge is set, 0 included.");
+                writer.Line("headers.AccessControlMaxAge = MaxAge;");
+            }
+
+            if (policy.PrivateNetwork)
+            {
+                writer.Line();
+                writer.Line("// P5: private network access, only when asked for with exactly \"true\"; independent of the origin.");
+                writer.Line($"if ({EmittedNames.Request}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
+                writer.Line("{");
+                writer.Indent().Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";").Outdent();
+                writer.Line("}");
+            }
+
+            writer.Line();
+            writer.Line("// P1: an empty body.");
+            writer.Line("response.ContentLength = 0;");
+            writer.Close();
+        }
+
+        /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
+        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
+        {
+            writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
+            writer.Line("internal static readonly global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting = static state =>");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line($"ApplyResponseHeaders(({HttpContext})state);");
+            writer.Line("return global::System.Threading.Tasks.Task.CompletedTask;");
+            writer.Outdent();
+            writer.Line("};");
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
+            writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
+            writer.Line("/// </summary>");
+            writer.Open($"internal static void ApplyResponseHeaders({HttpContext} httpContext)");
+            writer.Line($"var requestOrigin = {EmittedNames.Request}.First(httpContext.Request.Headers.Origin);");
+            if (!policy.AllowOriginAbsent)
+            {
+                writer.Line("if (string.IsNullOrEmpty(requestOrigin))");
+                writer.Line("{");
+                writer.Indent().Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.").Line("return;").Outdent();
+                writer.Line("}");
+                writer.Line();
+            }
+
+            writer.Line("var headers = httpContext.Response.Headers;");
+            writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin(requestOrigin);");
+            WriteOriginHeaders(writer, policy, preflight: false);
+            if (policy.ExposeHeaders is not null)
+            {
+                writer.Line();
+                writer.Line("// A1: the configured ExposedHeaders, replacing any value.");
+                writer.Line("headers.AccessControlExposeHeaders = ExposeHeaders;");
+            }
+
+            writer.Close();
+        }
+
+        /// <summary>
+        /// Vary (O2, A3, P6), Access-Control-Allow-Origin (O1-O10) and credentials (C1-C3), in Kong's order:
+        /// <c>configure_origin</c>, then <c>configure_credentials</c>.
+        /// </summary>
+        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, bool preflight)
+        {
+            var mode = policy.Origins.Mode;
+            if (preflight)
+            {
+                writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin({EmittedNames.Request}.First(request.Headers.Origin));");
+            }
+
+            var reflects = CanReflectForCredentials(policy);
+            writer.Line(reflects
+                ? "var allowOrigin = MatchOrigin(origin, out var allowAll);"
+                : "var allowOrigin = MatchOrigin(origin, out _);");
+
+            var varyValue = preflight ? "\"Origin\"" : "global::Microsoft.Extensions.Primitives.StringValues.Concat(headers.Vary, \"Origin\")";
+            if (mode != OriginMode.AllowAll)
+            {
+                writer.Line(preflight
+                    ? "// O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6)."
+                    : "// O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.");
+                writer.Line($"headers.Vary = {varyValue};");
+            }
+
+            if (policy.Credentials)
+            {
+                if (reflects)
+                {
+                    writer.Line("if (!allowAll)");
+                    writer.Line("{");
+                    writer.Indent().Line("// C2: credentials on every response of a policy that lists its origins, matched or not.")
+                        .Line("headers.AccessControlAllowCredentials = \"true\";").Outdent();
+                    writer.Line("}");
+                    writer.Line("else if (origin is not null)");
+                    writer.Line("{");
+                    writer.Indent();
+                    writer.Line("// C3: '*' cannot carry credentials, so Kong reflects the request's Origin (CORS003 rejects this at");
+                    writer.Line("// build time; the rule holds when the error is suppressed).");
+                    if (mode == OriginMode.AllowAll)
+                    {
+                        writer.Line($"headers.Vary = {varyValue};");
+                    }
+
+                    writer.Line("allowOrigin = origin;");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
+                    writer.Outdent();
+                    writer.Line("}");
+                }
+                else
+                {
+                    writer.Line("// C2: credentials on every response of a policy that lists its origins, matched or not.");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
+                }
+            }
+
+            if (mode == OriginMode.List)
+            {
+                writer.Line();
+                writer.Line("if (allowOrigin is null)");
+                writer.Line("{");
+                writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.")
+                    .Line("headers.Remove(\"Access-Control-Allow-Origin\");").Outdent();
+                writer.Line("}");
+                writer.Line("else");
+                writer.Line("{");
+                writer.Indent().Line("headers.AccessControlAllowOrigin = allowOrigin;").Outdent();
+                writer.Line("}");
+            }
+            else
+            {
+                writer.Line("headers.AccessControlAllowOrigin = allowOrigin;");
+            }
+        }
+
+        /// <summary>Whether C3 can apply: credentials and a configuration whose answer can be <c>*</c>.</summary>
+        private static bool CanReflectForCredentials(CompiledPolicy policy) =>
+            policy.Credentials && (policy.Origins.Mode == OriginMode.AllowAll || policy.Origins.HasWildcard);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CorsGen.Model;
+using CorsGen.Policy;
+using CorsGen.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsGen
+{
+    /// <summary>
+    /// Reports every problem of a <c>[KongCors]</c> policy at the argument (and, for regexes, the
+    /// characters) that causes it. It runs the generator's own reading and validation code, so what
+    /// it reports is exactly why the generator skipped a policy.
+    /// </summary>
+    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+    public sealed class KongCorsAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Diagnostics.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributeType = start.Compilation.GetTypeByMetadataName(GeneratorInfo.AttributeFullName);
+                if (attributeType is null)
+                {
+                    return;
+                }
+
+                var facts = CompilationFactsReader.Read(start.Compilation);
+                start.RegisterSymbolAction(symbol => AnalyzePolicyClass(symbol, attributeType, facts), SymbolKind.NamedType);
+            });
+        }
+
+        private static void AnalyzePolicyClass(SymbolAnalysisContext context, INamedTypeSymbol attributeType, CompilationFacts facts)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
+                {
+                    continue;
+                }
+
+                AnalyzePolicy(context, type, attribute, syntax, facts);
+            }
+        }
+
+        private static void AnalyzePolicy(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax, CompilationFacts facts)
+        {
+            if (!facts.SupportsGeneratedCode)
+            {
+                var version = ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)syntax.SyntaxTree.Options).LanguageVersion;
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersionTooLow, syntax.GetLocation(), version.ToString()));
+            }
+
+            PolicyTargetReader.Read(type, out var reason);
+            if (reason is not null)
+            {
+                var declaration = syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>();
+                var location = declaration?.Identifier.GetLocation() ?? syntax.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InvalidTarget, location, type.ToDisplayString(), reason));
+            }
+
+            var spec = PolicySpecReader.Read(attribute);
+            if (spec is null)
+            {
+                return;
+            }
+
+            foreach (var problem in PolicyValidator.Validate(spec))
+            {
+                var descriptor = Diagnostics.Get(problem.DiagnosticId);
+                var args = problem.MessageArgs.AsImmutableArray().Cast<object>().ToArray();
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, ProblemLocator.Locate(syntax, problem), args));
+            }
+
+            if (!facts.HasAspNetCore && reason is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using CorsGen.Emit;
+using CorsGen.Policy;
+using CorsGen.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsGen
+{
+    /// <summary>
+    /// Compiles each <c>[KongCors]</c> policy class into ASP.NET Core code at build time:
+    /// attribute -> <see cref="Model.PolicyModel"/> -> <see cref="CompiledPolicy"/> -> one generated file.
+    /// Invalid policies are skipped silently; <see cref="KongCorsAnalyzer"/> reports why.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class KongCorsGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var facts = context.CompilationProvider
+                .Select(static (compilation, _) => CompilationFactsReader.Read(compilation))
+                .WithTrackingName(TrackingNames.CompilationFacts);
+
+            var policies = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    GeneratorInfo.AttributeFullName,
+                    predicate: static (node, _) => node is ClassDeclarationSyntax,
+                    transform: static (context, cancellationToken) => PolicyModelReader.Read(context, cancellationToken))
+                .WithTrackingName(TrackingNames.PolicyModels)
+                .Select(static (model, cancellationToken) => model is null ? null : PolicyCompiler.Compile(model, cancellationToken))
+                .WithTrackingName(TrackingNames.CompiledPolicies)
+                .Combine(facts)
+                .WithTrackingName(TrackingNames.PoliciesWithFacts);
+
+            context.RegisterSourceOutput(policies, static (output, item) =>
+            {
+                var (policy, compilationFacts) = item;
+                if (policy is null || !compilationFacts.SupportsGeneratedCode)
+                {
+                    return;
+                }
+
+                output.AddSource(policy.Target.HintName, PolicyEmitter.Emit(policy, compilationFacts));
+            });
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using CorsGen.Model;
+
+namespace CorsGen.Policy
+{
+    /// <summary>
+    /// A valid policy reduced to what the emitted code needs: how origins are resolved and the
+    /// header values, computed once at build time. Value-equatable, so an edit that does not change
+    /// the policy's behaviour does not re-emit it.
+    /// </summary>
+    /// <param name="AllowMethods">Access-Control-Allow-Methods (P3); null when the joined value is empty (nothing is sent).</param>
+    /// <param name="AllowHeaders">Access-Control-Allow-Headers (P2); null: reflect the request's Access-Control-Request-Headers.</param>
+    /// <param name="ExposeHeaders">Access-Control-Expose-Headers (A1); null: not sent.</param>
+    /// <param name="MaxAge">Access-Control-Max-Age (P4); null: not sent.</param>
+    internal sealed record CompiledPolicy(
+        PolicyTarget Target,
+        OriginRules Origins,
+        bool Credentials,
+        string? AllowMethods,
+        string? AllowHeaders,
+        string? ExposeHeaders,
+        string? MaxAge,
+        bool PreflightContinue,
+        bool PrivateNetwork,
+        bool AllowOriginAbsent);
+
+    /// <summary>How a policy decides Access-Control-Allow-Origin.</summary>
+    internal enum OriginMode
+    {
+        /// <summary>O1: Origins unset, empty or exactly <c>["*"]</c>: <c>*</c>, no Vary.</summary>
+        AllowAll,
+
+        /// <summary>O3: one literal-looking entry, sent verbatim whatever the request's Origin.</summary>
+        SingleLiteral,
+
+        /// <summary>O4-O10: entries tried in order against the request's normalized origin.</summary>
+        List,
+    }
+
+    /// <summary>The origin half of a compiled policy.</summary>
+    /// <param name="Entries">The entries as configured, for comments in the generated code.</param>
+    /// <param name="SingleLiteral">The echoed entry in <see cref="OriginMode.SingleLiteral"/> mode.</param>
+    /// <param name="Literals">
+    /// List mode: the normalized form (O8) of each literal entry that precedes the first <c>*</c>,
+    /// distinct, in order. Any match yields the same ACAO (the normalized request origin), so only
+    /// membership matters.
+    /// </param>
+    /// <param name="HasWildcard">List mode: a <c>*</c> entry (O5); entries after it are never reached.</param>
+    internal sealed record OriginRules(
+        OriginMode Mode,
+        EquatableArray<string> Entries,
+        string? SingleLiteral,
+        EquatableArray<string> Literals,
+        bool HasWildcard);
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Globalization;
+using CorsGen.Model;
+
+namespace CorsGen.Policy
+{
+    /// <summary>
+    /// Checks a <see cref="PolicySpec"/> against the rules the generated code relies on. The analyzer
+    /// reports what it finds; the generator refuses a policy with any error, so the two never disagree.
+    /// </summary>
+    internal static class PolicyValidator
+    {
+        public static List<PolicyProblem> Validate(PolicySpec spec)
+        {
+            var problems = new List<PolicyProblem>();
+            ValidateOrigins(spec, problems);
+            ValidateMethods(spec, problems);
+            ValidateHeaderNames(spec.Headers, PolicySetting.Headers, problems);
+            ValidateHeaderNames(spec.ExposedHeaders, PolicySetting.ExposedHeaders, problems);
+            if (spec.MaxAge is int maxAge && maxAge < 0)
+            {
+                problems.Add(PolicyProblem.ForSetting(Diagnostics.NegativeMaxAge.Id, PolicySetting.MaxAge, maxAge.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return problems;
+        }
+
+        /// <summary>Whether any problem means the policy cannot be generated (see <see cref="Diagnostics.BlocksGeneration"/>).</summary>
+        public static bool BlocksGeneration(IEnumerable<PolicyProblem> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (Diagnostics.BlocksGeneration(problem.DiagnosticId))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void ValidateOrigins(PolicySpec spec, List<PolicyProblem> problems)
+        {
+            var origins = spec.Origins;
+            if (origins is null || origins.Value.Count == 0)
+            {
+                if (spec.Credentials)
+                {
+                    // C3: an unset or empty Origins allows every origin; with credentials Kong reflects any Origin.
+                    var what = origins is null ? "Origins not set (every origin allowed)" : "Origins = [] (every origin allowed)";
+                    problems.Add(PolicyProblem.ForSetting(Diagnostics.WildcardWithCredentials.Id, origins is null ? PolicySetting.Credentials : PolicySetting.Origins, what));
+                }
+
+                return;
+            }
+
+            var entries = origins.Value;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                if (entry is null || entry.Length == 0)
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.InvalidOriginEntry.Id, PolicySetting.Origins, i, i.ToString(CultureInfo.InvariantCulture), entry is null ? "null" : "an empty string"));
+                    continue;
+                }
+
+                switch (OriginEntry.Classify(entry))
+                {
+                    case OriginEntryKind.Wildcard when spec.Credentials:
+                        problems.Add(PolicyProblem.ForElement(Diagnostics.WildcardWithCredentials.Id, PolicySetting.Origins, i, "Origins entry '*'"));
+                        break;
+                    case OriginEntryKind.Regex:
+                        problems.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, i, entry, "regex origins are not supported yet"));
+                        break;
+                }
+            }
+        }
+
+        private static void ValidateMethods(PolicySpec spec, List<PolicyProblem> problems)
+        {
+            if (spec.Methods is not { } methods)
+            {
+                return;
+            }
+
+            for (var i = 0; i < methods.Count; i++)
+            {
+                if (!HttpSyntax.IsToken(methods[i]))
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.InvalidMethod.Id, PolicySetting.Methods, i, methods[i] ?? "null"));
+                }
+            }
+        }
+
+        private static void ValidateHeaderNames(EquatableArray<string?>? names, PolicySetting setting, List<PolicyProblem> problems)
+        {
+            if (names is not { } list)
+            {
+                return;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!HttpSyntax.IsToken(list[i]))
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.InvalidHeaderName.Id, setting, i, setting.ToString(), list[i] ?? "null"));
+                }
+            }
+        }
+    }
+}

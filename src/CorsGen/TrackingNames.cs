@@ -1,0 +1,11 @@
+namespace CorsGen
+{
+    /// <summary>Names of the generator's steps, so tests can check each is cached on unrelated edits.</summary>
+    internal static class TrackingNames
+    {
+        public const string CompilationFacts = nameof(CompilationFacts);
+        public const string PolicyModels = nameof(PolicyModels);
+        public const string CompiledPolicies = nameof(CompiledPolicies);
+        public const string PoliciesWithFacts = nameof(PoliciesWithFacts);
+    }
+}
