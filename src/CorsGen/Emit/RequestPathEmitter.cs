@@ -26,8 +26,12 @@ namespace CorsGen.Emit
             WriteGetAllowOrigin(writer, policy);
             if (facts.HasAspNetCore)
             {
-                writer.Line();
-                WritePreflightAnswer(writer, policy);
+                if (!policy.PreflightContinue)
+                {
+                    writer.Line();
+                    WritePreflightAnswer(writer, policy);
+                }
+
                 writer.Line();
                 WriteResponseHeaders(writer, policy);
             }

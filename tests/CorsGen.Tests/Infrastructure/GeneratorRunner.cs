@@ -64,7 +64,8 @@ internal static class GeneratorRunner
     /// <summary>Generates, compiles (failing on any warning or error) and loads the assembly.</summary>
     public static Assembly CompileAndLoad(params string[] sources)
     {
-        var compilation = CreateCompilation(sources);
+        // A fresh name each time: several compilations live in the one test process.
+        var compilation = CreateCompilation(sources, "CorsGenTestPolicies" + Guid.NewGuid().ToString("N"));
         var (output, _) = Generate(compilation);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (problems.Count > 0)

@@ -54,6 +54,14 @@ internal sealed class PolicyHost : IAsyncDisposable
                     : next(context));
             group.MapGet("/get-only", (HttpRequest request) => MockUpstream.Echo(request));
             group.MapPost("/post-only", (HttpRequest request) => MockUpstream.Echo(request));
+            group.MapGet("/needs-query", (int id) => id);
+            group.MapGet("/problem", () => Results.Problem("failed", statusCode: 422));
+            group.MapGet("/vary", (HttpResponse response) =>
+            {
+                response.Headers.Vary = "Accept-Encoding";
+                response.Headers.AccessControlAllowOrigin = "https://set-by-endpoint.test";
+                return "ok";
+            });
             group.MapMethods("/options", ["OPTIONS"], (HttpResponse response) =>
             {
                 response.Headers["X-App-Options"] = "answered";
@@ -85,6 +93,18 @@ internal sealed class PolicyHost : IAsyncDisposable
 
         return Client.SendAsync(request);
     }
+
+    /// <summary>
+    /// Sends a request built directly on the server's HttpContext, bypassing HttpClient's header
+    /// validation: for malformed input (control chars, non-ASCII, several values of one header).
+    /// </summary>
+    public Task<HttpContext> SendRawAsync(string method, string path, Action<IHeaderDictionary> headers) =>
+        _app.GetTestServer().SendAsync(context =>
+        {
+            context.Request.Method = method;
+            context.Request.Path = path;
+            headers(context.Request.Headers);
+        });
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
