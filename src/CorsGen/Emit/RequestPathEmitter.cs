@@ -311,6 +311,7 @@ namespace CorsGen.Emit
             var varyValue = preflight ? "\"Origin\"" : "global::Microsoft.Extensions.Primitives.StringValues.Concat(headers.Vary, \"Origin\")";
             if (mode != OriginMode.AllowAll)
             {
+                writer.Line();
                 writer.Line(preflight
                     ? "// O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6)."
                     : "// O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.");
@@ -319,6 +320,7 @@ namespace CorsGen.Emit
 
             if (policy.Credentials)
             {
+                writer.Line();
                 if (reflects)
                 {
                     writer.Line("if (!allowAll)");
@@ -363,6 +365,10 @@ namespace CorsGen.Emit
             }
             else
             {
+                writer.Line();
+                writer.Line(mode == OriginMode.AllowAll
+                    ? "// O1 (or C3): every origin."
+                    : "// O3: the single literal entry.");
                 writer.Line("headers.AccessControlAllowOrigin = allowOrigin;");
             }
         }

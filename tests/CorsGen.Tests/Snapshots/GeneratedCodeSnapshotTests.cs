@@ -1,0 +1,85 @@
+using ApprovalTests;
+using ApprovalTests.Namers;
+using ApprovalTests.Reporters;
+using CorsGen.Tests.Infrastructure;
+
+namespace CorsGen.Tests.Snapshots;
+
+/// <summary>
+/// The whole generated file of representative policies, approved by a reviewer. A change to the
+/// emitted code shows up as a diff of an <c>.approved.cs</c> file. The tool version is scrubbed.
+/// </summary>
+[UseReporter(typeof(QuietReporter))]
+[UseApprovalSubdirectory("Approved")]
+public sealed class GeneratedCodeSnapshotTests
+{
+    [Fact]
+    public void Allow_all_origins() => Verify(
+        """
+        [KongCors]
+        public static partial class PublicCors;
+        """,
+        "Shop.PublicCors");
+
+    [Fact]
+    public void Single_literal_origin() => Verify(
+        """
+        [KongCors(Origins = ["https://admin.example.com"], Methods = ["GET", "PATCH"], AllowOriginAbsent = false)]
+        internal static partial class AdminCors;
+        """,
+        "Shop.AdminCors");
+
+    [Fact]
+    public void Host_only_literal_list() => Verify(
+        """
+        [KongCors(Origins = ["foo.test", "bar.test"])]
+        internal static partial class HostOnlyCors;
+        """,
+        "Shop.HostOnlyCors");
+
+    [Fact]
+    public void Literal_list_with_credentials() => Verify(
+        """
+        [KongCors(Origins = ["https://shop.example.com", "http://localhost:3000", "https://partner.test:443"], Credentials = true)]
+        public static partial class PartnerCors;
+        """,
+        "Shop.PartnerCors");
+
+    [Fact]
+    public void Exposed_headers_max_age_and_private_network() => Verify(
+        """
+        [KongCors(Origins = ["https://intranet.example.com", "http://192.168.1.10:8080"], Headers = ["Content-Type", "X-Api-Key"],
+                  ExposedHeaders = ["X-Total-Count"], MaxAge = 3600, PrivateNetwork = true)]
+        internal static partial class DeviceCors;
+        """,
+        "Shop.DeviceCors");
+
+    [Fact]
+    public void Preflight_continue() => Verify(
+        """
+        [KongCors(Origins = ["https://a.example.com", "https://b.example.com"], PreflightContinue = true, ExposedHeaders = ["X-Trace"])]
+        internal static partial class LegacyCors;
+        """,
+        "Shop.LegacyCors");
+
+    [Fact]
+    public void Wildcard_entry_with_credentials_nested_in_a_partial_type() => Verify(
+        """
+        public static partial class Api
+        {
+        #pragma warning disable CORS003
+            [KongCors(Origins = ["https://first.example.com", "*"], Credentials = true)]
+            public static partial class EmbedCors;
+        }
+        """,
+        "Shop.Api.EmbedCors");
+
+    private static void Verify(string policy, string policyName)
+    {
+        var source = "using CorsGen;\n\nnamespace Shop;\n\n" + policy + "\n";
+        var (output, result) = GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([source]));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        var text = GeneratorRunner.GeneratedSources(result)[policyName + ".KongCors.g.cs"];
+        Approvals.VerifyWithExtension(text.Replace(GeneratorInfo.Version, "<version>"), ".cs");
+    }
+}
