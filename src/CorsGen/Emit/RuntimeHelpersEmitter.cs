@@ -35,8 +35,24 @@ namespace CorsGen.Emit
             writer.Line("/// D4: the Origin to match and reflect, or <see langword=\"null\"/> when it is absent or empty (R1), or is not a");
             writer.Line("/// valid header value to send back: anything but visible ASCII, or longer than 4096 chars.");
             writer.Line("/// </summary>");
-            writer.Line("internal static string? ValidOrigin(string? value) =>");
-            writer.Indent().Line("value is { Length: > 0 and <= MaxReflectedLength } && !global::System.MemoryExtensions.ContainsAnyExceptInRange(global::System.MemoryExtensions.AsSpan(value), '!', '~') ? value : null;").Outdent();
+            writer.Open("internal static string? ValidOrigin(string? value)");
+            writer.Line("if (value is null || value.Length == 0 || value.Length > MaxReflectedLength)");
+            writer.Line("{");
+            writer.Indent().Line("return null;").Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line("foreach (var c in value)");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line("if (c < '!' || c > '~')");
+            writer.Line("{");
+            writer.Indent().Line("return null;").Outdent();
+            writer.Line("}");
+            writer.Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line("return value;");
+            writer.Close();
 
             if (facts.HasAspNetCore)
             {

@@ -192,8 +192,23 @@ namespace Shop
         /// D4: the Origin to match and reflect, or <see langword="null"/> when it is absent or empty (R1), or is not a
         /// valid header value to send back: anything but visible ASCII, or longer than 4096 chars.
         /// </summary>
-        internal static string? ValidOrigin(string? value) =>
-            value is { Length: > 0 and <= MaxReflectedLength } && !global::System.MemoryExtensions.ContainsAnyExceptInRange(global::System.MemoryExtensions.AsSpan(value), '!', '~') ? value : null;
+        internal static string? ValidOrigin(string? value)
+        {
+            if (value is null || value.Length == 0 || value.Length > MaxReflectedLength)
+            {
+                return null;
+            }
+
+            foreach (var c in value)
+            {
+                if (c < '!' || c > '~')
+                {
+                    return null;
+                }
+            }
+
+            return value;
+        }
 
         /// <summary>R2: a repeated request header counts by its first value.</summary>
         internal static string? First(global::Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[0];

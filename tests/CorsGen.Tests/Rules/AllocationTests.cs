@@ -1,0 +1,181 @@
+using System.Reflection;
+using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CorsGen.Tests.Rules;
+
+/// <summary>
+/// The request path allocates nothing: the generated filter and its OnStarting callback run on a
+/// reused <see cref="DefaultHttpContext"/> and the bytes allocated on this thread are counted
+/// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) over many warmed calls.
+/// </summary>
+[Collection(RulePoliciesCollection.Name)]
+public sealed class AllocationTests(RulePoliciesFixture policies)
+{
+    private const int Iterations = 2_000;
+
+    public static TheoryData<string, string, string?, string?> Requests => new()
+    {
+        { "LiteralList", "OPTIONS", "https://a.test", "GET" },
+        { "LiteralList", "OPTIONS", "https://evil.test", "GET" },
+        { "LiteralList", "GET", "https://a.test", null },
+        { "LiteralList", "GET", "http://c.test:80", null },
+        { "LiteralList", "GET", "https://evil.test", null },
+        { "LiteralList", "GET", null, null },
+        { "AllowAll", "OPTIONS", "https://a.test", "PUT" },
+        { "AllowAll", "GET", "https://a.test", null },
+        { "SingleLiteral", "GET", "https://a.test", null },
+        { "PreflightSettings", "OPTIONS", "https://b.test", "POST" },
+        { "ListWildcardWithCredentials", "GET", "https://anyone.test", null },
+        { "OriginRequired", "GET", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Request_path_allocates_nothing(string policy, string method, string? origin, string? requestMethod)
+    {
+        var filter = BuildFilter(policy, out _);
+        var response = new CapturingResponseFeature();
+        var httpContext = new DefaultHttpContext();
+        httpContext.Features.Set<IHttpResponseFeature>(response);
+        httpContext.Request.Method = method;
+        if (origin is not null)
+        {
+            httpContext.Request.Headers.Origin = origin;
+        }
+
+        if (requestMethod is not null)
+        {
+            httpContext.Request.Headers.AccessControlRequestMethod = requestMethod;
+            httpContext.Request.Headers.AccessControlRequestHeaders = "content-type,x-requested-with";
+        }
+
+        var invocation = new DefaultEndpointFilterInvocationContext(httpContext);
+        void Run()
+        {
+            httpContext.Response.Headers.Clear();
+            httpContext.Response.StatusCode = 200;
+            filter(invocation).GetAwaiter().GetResult();
+            response.Start();
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            Run();
+        }
+
+        Assert.True(httpContext.Response.Headers.Count > 0 || policy == "OriginRequired", "the filter wrote no header: the measurement would be vacuous");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            Run();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{allocated} bytes over {Iterations} requests ({allocated / (double)Iterations:F1} per request)");
+    }
+
+    [Fact]
+    public void GetAllowOrigin_allocates_nothing_for_browser_origins()
+    {
+        var getAllowOrigin = policies.Policies.GetType("RulePolicies.LiteralList")!.GetMethod("GetAllowOrigin")!.CreateDelegate<Func<string?, string?>>();
+        string[] origins = ["https://a.test", "http://b.test:8080", "http://c.test:80", "https://evil.test", "d.test", "null"];
+        foreach (var origin in origins)
+        {
+            getAllowOrigin(origin);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            foreach (var origin in origins)
+            {
+                getAllowOrigin(origin);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void With_policy_routes_preflights_to_method_restricted_endpoints_through_a_finally_convention()
+    {
+        BuildFilter("LiteralList", out var endpoint);
+        Assert.True(endpoint.Metadata.OfType<HttpMethodMetadata>().Last().AcceptCorsPreflight);
+        Assert.Contains(endpoint.Metadata, m => m.GetType().FullName == "RulePolicies.LiteralList+Metadata");
+    }
+
+    [Fact]
+    public void Preflight_continue_leaves_method_metadata_alone()
+    {
+        BuildFilter("Continue", out var endpoint);
+        Assert.False(endpoint.Metadata.OfType<HttpMethodMetadata>().Last().AcceptCorsPreflight);
+    }
+
+    /// <summary>Applies the generated With...() to an endpoint built by hand and composes its filter pipeline.</summary>
+    private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint)
+    {
+        var conventions = new ConventionCollector();
+        PolicyHost.ApplyPolicy(policies.Policies, policy, conventions);
+        endpoint = new RouteEndpointBuilder(static _ => Task.CompletedTask, RoutePatternFactory.Parse("/items"), 0);
+        endpoint.Metadata.Add(new HttpMethodMetadata(["GET"]));
+        conventions.ApplyTo(endpoint);
+
+        EndpointFilterDelegate pipeline = static _ => ValueTask.FromResult<object?>(null);
+        var factoryContext = new EndpointFilterFactoryContext
+        {
+            MethodInfo = typeof(AllocationTests).GetMethod(nameof(Handler), BindingFlags.NonPublic | BindingFlags.Static)!,
+            ApplicationServices = new ServiceCollection().BuildServiceProvider(),
+        };
+
+        for (var i = endpoint.FilterFactories.Count - 1; i >= 0; i--)
+        {
+            pipeline = endpoint.FilterFactories[i](factoryContext, pipeline);
+        }
+
+        return pipeline;
+    }
+
+    private static string Handler() => "ok";
+
+    private sealed class ConventionCollector : IEndpointConventionBuilder
+    {
+        private readonly List<Action<EndpointBuilder>> _conventions = [];
+        private readonly List<Action<EndpointBuilder>> _finally = [];
+
+        public void Add(Action<EndpointBuilder> convention) => _conventions.Add(convention);
+
+        public void Finally(Action<EndpointBuilder> finallyConvention) => _finally.Add(finallyConvention);
+
+        public void ApplyTo(EndpointBuilder endpoint)
+        {
+            _conventions.ForEach(c => c(endpoint));
+            _finally.ForEach(c => c(endpoint));
+        }
+    }
+
+    /// <summary>A response feature that keeps the OnStarting callback so the test can start the response.</summary>
+    private sealed class CapturingResponseFeature : HttpResponseFeature
+    {
+        private Func<object, Task>? _callback;
+        private object? _state;
+
+        public override void OnStarting(Func<object, Task> callback, object state)
+        {
+            _callback = callback;
+            _state = state;
+        }
+
+        public void Start()
+        {
+            var callback = _callback;
+            _callback = null;
+            callback?.Invoke(_state!);
+        }
+    }
+}
