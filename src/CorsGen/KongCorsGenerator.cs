@@ -1,3 +1,4 @@
+using System.Linq;
 using CorsGen.Emit;
 using CorsGen.Policy;
 using CorsGen.Reading;
@@ -8,7 +9,8 @@ namespace CorsGen
 {
     /// <summary>
     /// Compiles each <c>[KongCors]</c> policy class into ASP.NET Core code at build time:
-    /// attribute -> <see cref="Model.PolicyModel"/> -> <see cref="CompiledPolicy"/> -> one generated file.
+    /// attribute -> <see cref="Model.PolicyModel"/> -> <see cref="CompiledPolicy"/> -> one generated file,
+    /// plus, once per assembly that has a policy, the shared runtime and <c>app.UseKongCors()</c>.
     /// Invalid policies are skipped silently; <see cref="KongCorsAnalyzer"/> reports why.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -20,26 +22,47 @@ namespace CorsGen
                 .Select(static (compilation, _) => CompilationFactsReader.Read(compilation))
                 .WithTrackingName(TrackingNames.CompilationFacts);
 
-            var policies = context.SyntaxProvider
+            var compiled = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     GeneratorInfo.AttributeFullName,
                     predicate: static (node, _) => node is ClassDeclarationSyntax,
                     transform: static (context, cancellationToken) => PolicyModelReader.Read(context, cancellationToken))
                 .WithTrackingName(TrackingNames.PolicyModels)
                 .Select(static (model, cancellationToken) => model is null ? null : PolicyCompiler.Compile(model, cancellationToken))
-                .WithTrackingName(TrackingNames.CompiledPolicies)
+                .WithTrackingName(TrackingNames.CompiledPolicies);
+
+            var policies = compiled
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.PoliciesWithFacts);
+
+            var shared = compiled
+                .Collect()
+                .Select(static (all, _) => all.Any(static policy => policy is not null))
+                .Combine(facts)
+                .WithTrackingName(TrackingNames.SharedRuntime);
 
             context.RegisterSourceOutput(policies, static (output, item) =>
             {
                 var (policy, compilationFacts) = item;
-                if (policy is null || !compilationFacts.SupportsGeneratedCode)
+                if (policy is not null && compilationFacts.SupportsGeneratedCode)
+                {
+                    output.AddSource(policy.Target.HintName, PolicyEmitter.Emit(policy, compilationFacts));
+                }
+            });
+
+            context.RegisterSourceOutput(shared, static (output, item) =>
+            {
+                var (anyPolicy, compilationFacts) = item;
+                if (!anyPolicy || !compilationFacts.SupportsGeneratedCode)
                 {
                     return;
                 }
 
-                output.AddSource(policy.Target.HintName, PolicyEmitter.Emit(policy, compilationFacts));
+                output.AddSource(RuntimeEmitter.HintName, RuntimeEmitter.Emit(compilationFacts));
+                if (compilationFacts.HasAspNetCore && !compilationFacts.HasReferencedMiddleware)
+                {
+                    output.AddSource(MiddlewareEmitter.HintName, MiddlewareEmitter.Emit(compilationFacts));
+                }
             });
         }
     }

@@ -7,5 +7,6 @@ namespace CorsGen
         public const string PolicyModels = nameof(PolicyModels);
         public const string CompiledPolicies = nameof(CompiledPolicies);
         public const string PoliciesWithFacts = nameof(PoliciesWithFacts);
+        public const string SharedRuntime = nameof(SharedRuntime);
     }
 }

@@ -5,23 +5,21 @@ namespace CorsGen.Emit
     /// <summary>The names one policy's generated file uses, in one place so every emitter agrees.</summary>
     internal sealed class EmittedNames
     {
-        public EmittedNames(PolicyTarget target)
+        public EmittedNames(PolicyTarget target, CompilationFacts facts)
         {
             PolicyClass = target.GlobalName;
             Policy = "__" + target.FlatName + "Policy";
-            Filter = "__" + target.FlatName + "Filter";
             Extensions = target.FlatName + "Extensions";
             WithMethod = "With" + target.Name;
+            Runtime = "global::" + facts.RuntimeNamespace + ".KongCorsRuntime";
+            PolicyInterface = "global::" + facts.RuntimeNamespace + ".IKongCorsPolicy";
         }
 
         /// <summary>The user's policy class, fully qualified.</summary>
         public string PolicyClass { get; }
 
-        /// <summary>The file-local class holding the request path.</summary>
+        /// <summary>The file-local class holding the policy's request path.</summary>
         public string Policy { get; }
-
-        /// <summary>The file-local endpoint filter.</summary>
-        public string Filter { get; }
 
         /// <summary>The public/internal static class holding <see cref="WithMethod"/>.</summary>
         public string Extensions { get; }
@@ -29,13 +27,13 @@ namespace CorsGen.Emit
         /// <summary>The extension method users call: <c>WithShopCors</c>.</summary>
         public string WithMethod { get; }
 
-        /// <summary>The file-local Kong runtime helpers (request headers, D4 checks).</summary>
-        public const string Request = "__KongCorsRequest";
+        /// <summary>The assembly's shared run-time helpers (see <see cref="RuntimeEmitter"/>).</summary>
+        public string Runtime { get; }
 
-        /// <summary>The file-local origin normalizer (O8).</summary>
-        public const string OriginParser = "__KongOrigin";
+        /// <summary>The interface each policy's Metadata implements for the shared request path.</summary>
+        public string PolicyInterface { get; }
 
-        public string GeneratedCodeAttribute { get; } =
+        public static string GeneratedCodeAttribute { get; } =
             $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]";
     }
 }

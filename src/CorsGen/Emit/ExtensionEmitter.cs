@@ -9,70 +9,43 @@ namespace CorsGen.Emit
         {
             var target = policy.Target;
             var accessibility = target.IsPublic ? "public" : "internal";
+            var cref = SourceWriter.XmlDoc(target.NestedName);
 
             writer.Line("/// <summary>");
-            writer.Line($"/// Applies the <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}\"/> CORS policy (Kong <c>cors</c> plugin semantics) to endpoints.");
+            writer.Line($"/// Applies the <see cref=\"{cref}\"/> CORS policy (Kong <c>cors</c> plugin semantics) to endpoints.");
             writer.Line("/// </summary>");
-            writer.Line(names.GeneratedCodeAttribute);
+            writer.Line(EmittedNames.GeneratedCodeAttribute);
             writer.Open($"{accessibility} static class {names.Extensions}");
 
             writer.Line("/// <summary>");
-            writer.Line($"/// Applies the <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}\"/> CORS policy to the endpoints of <paramref name=\"builder\"/>");
-            writer.Line("/// (a route group or a single endpoint): an endpoint filter that answers preflights and adds the CORS");
-            writer.Line($"/// headers to every other response, and the endpoint metadata <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}.Metadata\"/>.");
+            writer.Line($"/// Applies the <see cref=\"{cref}\"/> CORS policy to the endpoints of <paramref name=\"builder\"/> (a route group");
+            writer.Line($"/// or a single endpoint): the endpoint metadata <see cref=\"{cref}.Metadata\"/>, and an endpoint filter that answers");
+            writer.Line("/// preflights and adds the CORS headers to every other response (left out when <c>app.UseKongCors()</c> does");
+            writer.Line("/// that work before authentication).");
             if (!policy.PreflightContinue)
             {
                 writer.Line("/// Endpoints mapped for some methods only (<c>MapGet</c>, <c>MapPost</c>...) also accept the CORS preflight");
-                writer.Line("/// of those methods, so it reaches the filter instead of getting 405.");
+                writer.Line("/// of those methods, so it reaches the policy instead of getting 405.");
             }
 
             writer.Line("/// Apply it before other endpoint filters, so a preflight is answered before they run.");
             writer.Line("/// </summary>");
             writer.Line("/// <returns><paramref name=\"builder\"/>, for chaining.</returns>");
-            writer.Line(names.GeneratedCodeAttribute);
+            writer.Line(EmittedNames.GeneratedCodeAttribute);
             writer.Line($"public static TBuilder {names.WithMethod}<TBuilder>(this TBuilder builder)");
             writer.Indent().Line("where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder").Outdent();
             writer.Line("{");
             writer.Indent();
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
-            writer.Line($"builder.Add(static endpoint => endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance));");
-            writer.Line($"global::Microsoft.AspNetCore.Http.EndpointFilterExtensions.AddEndpointFilter(builder, {names.Filter}.Instance);");
-            if (policy.PreflightContinue)
-            {
-                writer.Line("// P7: preflights are not answered by this policy, so they keep routing as plain OPTIONS requests.");
-            }
-            else
-            {
-                writer.Line("// Routing gives a preflight (OPTIONS + Origin + Access-Control-Request-Method: X) to an endpoint mapped");
-                writer.Line("// for X only when the endpoint accepts CORS preflights; without it the preflight gets 405. Finally runs");
-                writer.Line("// after every other convention, so the flag holds whatever metadata the endpoint ends up with.");
-                writer.Line("builder.Finally(static endpoint =>");
-                writer.Line("{");
-                writer.Indent();
-                writer.Line("global::Microsoft.AspNetCore.Routing.IHttpMethodMetadata? methods = null;");
-                writer.Line("foreach (var item in endpoint.Metadata)");
-                writer.Line("{");
-                writer.Indent();
-                writer.Line("if (item is global::Microsoft.AspNetCore.Routing.IHttpMethodMetadata candidate)");
-                writer.Line("{");
-                writer.Indent().Line("methods = candidate;").Outdent();
-                writer.Line("}");
-                writer.Outdent();
-                writer.Line("}");
-                writer.Line();
-                writer.Line("// Routing reads the last method metadata; endpoints that accept every method need nothing.");
-                writer.Line("if (methods is global::Microsoft.AspNetCore.Routing.HttpMethodMetadata settable)");
-                writer.Line("{");
-                writer.Indent().Line("settable.AcceptCorsPreflight = true;").Outdent();
-                writer.Line("}");
-                writer.Line("else if (methods is { AcceptCorsPreflight: false })");
-                writer.Line("{");
-                writer.Indent().Line("endpoint.Metadata.Add(new global::Microsoft.AspNetCore.Routing.HttpMethodMetadata(methods.HttpMethods, acceptCorsPreflight: true));").Outdent();
-                writer.Line("}");
-                writer.Outdent();
-                writer.Line("});");
-            }
-
+            writer.Line("builder.Add(static endpoint =>");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");
+            writer.Line($"endpoint.FilterFactories.Add((_, next) => {names.Runtime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));");
+            writer.Outdent();
+            writer.Line("});");
+            writer.Line("// Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.");
+            writer.Line($"builder.Finally(static endpoint => {names.Runtime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));");
             writer.Line("return builder;");
             writer.Outdent();
             writer.Line("}");

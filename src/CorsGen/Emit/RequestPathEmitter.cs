@@ -18,22 +18,25 @@ namespace CorsGen.Emit
             writer.Line("/// <summary>");
             writer.Line($"/// The request path of <see cref=\"{SourceWriter.XmlDoc(policy.Target.NestedName)}\"/>: Kong's <c>cors</c> handler compiled for its configuration.");
             writer.Line("/// </summary>");
-            writer.Line(names.GeneratedCodeAttribute);
+            writer.Line(EmittedNames.GeneratedCodeAttribute);
             writer.Open($"file static class {names.Policy}");
-            WriteConstants(writer, policy);
-            WriteMatchOrigin(writer, policy);
+            writer.Line("/// <summary>The policy class's full name.</summary>");
+            writer.Line($"internal const string PolicyName = {SourceWriter.Literal(policy.Target.DisplayName)};");
             writer.Line();
-            WriteGetAllowOrigin(writer, policy);
+            WriteConstants(writer, policy);
+            WriteMatchOrigin(writer, policy, names);
+            writer.Line();
+            WriteGetAllowOrigin(writer, policy, names);
             if (facts.HasAspNetCore)
             {
                 if (!policy.PreflightContinue)
                 {
                     writer.Line();
-                    WritePreflightAnswer(writer, policy);
+                    WritePreflightAnswer(writer, policy, names);
                 }
 
                 writer.Line();
-                WriteResponseHeaders(writer, policy);
+                WriteResponseHeaders(writer, policy, names);
             }
 
             writer.Close();
@@ -77,7 +80,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>Kong's <c>configure_origin</c>: the ACAO before credentials, and whether it is "every origin".</summary>
-        private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy)
+        private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
             var origins = policy.Origins;
             writer.Line("/// <summary>");
@@ -105,14 +108,14 @@ namespace CorsGen.Emit
                     break;
 
                 default:
-                    WriteListMatch(writer, origins);
+                    WriteListMatch(writer, origins, names);
                     break;
             }
 
             writer.Close();
         }
 
-        private static void WriteListMatch(SourceWriter writer, OriginRules origins)
+        private static void WriteListMatch(SourceWriter writer, OriginRules origins, EmittedNames names)
         {
             writer.Line("// O4-O10: the entries, tried in order:");
             foreach (var entry in origins.Entries)
@@ -126,7 +129,7 @@ namespace CorsGen.Emit
             writer.Indent().Line("// O10: with no Origin no entry is tried, so none matches.").Line("return null;").Outdent();
             writer.Line("}");
             writer.Line();
-            writer.Line($"{EmittedNames.OriginParser}.Normalize(origin, out var domain, out _);");
+            writer.Line($"{names.Runtime}.Normalize(origin, out var domain, out _);");
             if (!origins.Literals.IsEmpty)
             {
                 writer.Line();
@@ -159,11 +162,11 @@ namespace CorsGen.Emit
             }
         }
 
-        private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy)
+        private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
             writer.Line("/// <summary>The Access-Control-Allow-Origin value for a request with <paramref name=\"requestOrigin\"/> (O1-O10, C3).</summary>");
             writer.Open("internal static string? GetAllowOrigin(string? requestOrigin)");
-            writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {names.Runtime}.ValidOrigin(requestOrigin);");
             if (CanReflectForCredentials(policy))
             {
                 writer.Line("var allowOrigin = MatchOrigin(origin, out var allowAll);");
@@ -180,7 +183,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>P1-P6: the preflight answer.</summary>
-        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy)
+        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
             writer.Line("/// <summary>");
             writer.Line("/// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a");
@@ -194,7 +197,8 @@ namespace CorsGen.Emit
             writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
             writer.Line("response.StatusCode = 200;");
             writer.Line();
-            WriteOriginHeaders(writer, policy, preflight: true);
+            writer.Line($"var requestOrigin = {names.Runtime}.First(request.Headers.Origin);");
+            WriteOriginHeaders(writer, policy, names, preflight: true);
             writer.Line();
 
             if (policy.AllowHeaders is not null)
@@ -205,8 +209,8 @@ namespace CorsGen.Emit
             else
             {
                 writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
-                writer.Line($"var requestedHeaders = {EmittedNames.Request}.First(request.Headers.AccessControlRequestHeaders);");
-                writer.Line($"if ({EmittedNames.Request}.IsHeaderNameList(requestedHeaders))");
+                writer.Line($"var requestedHeaders = {names.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
+                writer.Line($"if ({names.Runtime}.IsHeaderNameList(requestedHeaders))");
                 writer.Line("{");
                 writer.Indent().Line("headers.AccessControlAllowHeaders = requestedHeaders;").Outdent();
                 writer.Line("}");
@@ -239,7 +243,7 @@ namespace CorsGen.Emit
             {
                 writer.Line();
                 writer.Line("// P5: private network access, only when asked for with exactly \"true\"; independent of the origin.");
-                writer.Line($"if ({EmittedNames.Request}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
+                writer.Line($"if ({names.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
                 writer.Line("{");
                 writer.Indent().Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";").Outdent();
                 writer.Line("}");
@@ -252,7 +256,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
-        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
+        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
             writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
             writer.Line("internal static readonly global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting = static state =>");
@@ -268,7 +272,7 @@ namespace CorsGen.Emit
             writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
             writer.Line("/// </summary>");
             writer.Open($"internal static void ApplyResponseHeaders({HttpContext} httpContext)");
-            writer.Line($"var requestOrigin = {EmittedNames.Request}.First(httpContext.Request.Headers.Origin);");
+            writer.Line($"var requestOrigin = {names.Runtime}.First(httpContext.Request.Headers.Origin);");
             if (!policy.AllowOriginAbsent)
             {
                 writer.Line("if (string.IsNullOrEmpty(requestOrigin))");
@@ -279,8 +283,7 @@ namespace CorsGen.Emit
             }
 
             writer.Line("var headers = httpContext.Response.Headers;");
-            writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin(requestOrigin);");
-            WriteOriginHeaders(writer, policy, preflight: false);
+            WriteOriginHeaders(writer, policy, names, preflight: false);
             if (policy.ExposeHeaders is not null)
             {
                 writer.Line();
@@ -295,27 +298,24 @@ namespace CorsGen.Emit
         /// Vary (O2, A3, P6), Access-Control-Allow-Origin (O1-O10) and credentials (C1-C3), in Kong's order:
         /// <c>configure_origin</c>, then <c>configure_credentials</c>.
         /// </summary>
-        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, bool preflight)
+        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, EmittedNames names, bool preflight)
         {
             var mode = policy.Origins.Mode;
-            if (preflight)
-            {
-                writer.Line($"var origin = {EmittedNames.Request}.ValidOrigin({EmittedNames.Request}.First(request.Headers.Origin));");
-            }
+            writer.Line($"var origin = {names.Runtime}.ValidOrigin(requestOrigin);");
 
             var reflects = CanReflectForCredentials(policy);
             writer.Line(reflects
                 ? "var allowOrigin = MatchOrigin(origin, out var allowAll);"
                 : "var allowOrigin = MatchOrigin(origin, out _);");
 
-            var varyValue = preflight ? "\"Origin\"" : "global::Microsoft.Extensions.Primitives.StringValues.Concat(headers.Vary, \"Origin\")";
+            var varyStatement = preflight ? "headers.Vary = \"Origin\";" : $"{names.Runtime}.AppendVaryOrigin(headers);";
             if (mode != OriginMode.AllowAll)
             {
                 writer.Line();
                 writer.Line(preflight
                     ? "// O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6)."
                     : "// O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.");
-                writer.Line($"headers.Vary = {varyValue};");
+                writer.Line(varyStatement);
             }
 
             if (policy.Credentials)
@@ -335,7 +335,7 @@ namespace CorsGen.Emit
                     writer.Line("// build time; the rule holds when the error is suppressed).");
                     if (mode == OriginMode.AllowAll)
                     {
-                        writer.Line($"headers.Vary = {varyValue};");
+                        writer.Line(varyStatement);
                     }
 
                     writer.Line("allowOrigin = origin;");
@@ -356,7 +356,12 @@ namespace CorsGen.Emit
                 writer.Line("if (allowOrigin is null)");
                 writer.Line("{");
                 writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.")
-                    .Line("headers.Remove(\"Access-Control-Allow-Origin\");").Outdent();
+                    .Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
+                writer.Line("{");
+                writer.Indent().Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, PolicyName, requestOrigin, origin is not null);").Outdent();
+                writer.Line("}");
+                writer.Outdent();
                 writer.Line("}");
                 writer.Line("else");
                 writer.Line("{");

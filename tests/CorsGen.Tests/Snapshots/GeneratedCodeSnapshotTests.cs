@@ -74,12 +74,30 @@ public sealed class GeneratedCodeSnapshotTests
         """,
         "Shop.Api.EmbedCors");
 
-    private static void Verify(string policy, string policyName)
+    [Fact]
+    public void Shared_runtime() => Verify(
+        """
+        [KongCors(Origins = ["https://a.example.com", "https://b.example.com"])]
+        internal static partial class AnyCors;
+        """,
+        "CorsGen.KongCorsRuntime",
+        hint: "CorsGen.KongCorsRuntime.g.cs");
+
+    [Fact]
+    public void Middleware() => Verify(
+        """
+        [KongCors]
+        internal static partial class AnyCors;
+        """,
+        "CorsGen.KongCorsMiddleware",
+        hint: "CorsGen.KongCorsMiddleware.g.cs");
+
+    private static void Verify(string policy, string policyName, string? hint = null)
     {
         var source = "using CorsGen;\n\nnamespace Shop;\n\n" + policy + "\n";
         var (output, result) = GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([source]));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        var text = GeneratorRunner.GeneratedSources(result)[policyName + ".KongCors.g.cs"];
+        var text = GeneratorRunner.GeneratedSources(result)[hint ?? policyName + ".KongCors.g.cs"];
         Approvals.VerifyWithExtension(text.Replace(GeneratorInfo.Version, "<version>"), ".cs");
     }
 }
