@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using MinimalApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,20 +10,49 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.Services.AddProblemDetails();
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+{
+    // An API answers 401/403; it does not redirect to a login page.
+    options.Events.OnRedirectToLogin = context => Reject(context.Response, StatusCodes.Status401Unauthorized);
+    options.Events.OnRedirectToAccessDenied = context => Reject(context.Response, StatusCodes.Status403Forbidden);
+    options.Cookie.SameSite = SameSiteMode.None;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddAuthorization();
+
 var app = builder.Build();
+
+// The order that lets CORS survive a real app: errors become 500s that still carry CORS headers,
+// CorsGen answers preflights before authentication, and decorates the 401s authorization writes.
+app.UseExceptionHandler();
+app.UseKongCors();
+app.UseAuthentication();
+app.UseAuthorization();
 
 var catalog = app.MapGroup("/catalog").WithCatalogCors();
 catalog.MapGet("/products", () => Products.All);
 catalog.MapGet("/products/{id:int}", (int id) => Products.All.FirstOrDefault(p => p.Id == id) is { } product ? Results.Ok(product) : Results.NotFound());
 
 var partner = app.MapGroup("/partner").WithPartnerCors();
-partner.MapGet("/orders", (HttpResponse response) =>
+partner.MapPost("/login", async (HttpContext context, Login login) =>
+{
+    var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, login.Partner)], CookieAuthenticationDefaults.AuthenticationScheme);
+    await context.SignInAsync(new ClaimsPrincipal(identity));
+    return Results.NoContent();
+});
+
+// The authorized part of the partner API: its preflights are answered by UseKongCors() before
+// authorization, and its 401s carry the CORS headers, so the front end can read them.
+var orders = partner.MapGroup("/orders").RequireAuthorization();
+orders.MapGet("", (HttpResponse response, ClaimsPrincipal user) =>
 {
     response.Headers["X-Total-Count"] = "2";
-    return new[] { new Order(1, "ACME", 42.5m), new Order(2, "Globex", 17m) };
+    return new[] { new Order(1, user.Identity!.Name!, 42.5m), new Order(2, user.Identity!.Name!, 17m) };
 });
-partner.MapPost("/orders", (Order order) => Results.Created($"/partner/orders/{order.Id}", order));
-partner.MapDelete("/orders/{id:int}", (int id) => Results.NoContent());
+orders.MapPost("", (Order order) => Results.Created($"/partner/orders/{order.Id}", order));
+orders.MapDelete("/{id:int}", (int id) => Results.NoContent());
+orders.MapGet("/fail", string () => throw new InvalidOperationException("The order store is down."));
 
 var admin = app.MapGroup("/admin").WithAdminCors();
 admin.MapGet("/stats", () => new { Orders = 2, Revenue = 59.5m });
@@ -29,9 +61,17 @@ admin.MapMethods("/products/{id:int}", ["PATCH"], (int id) => Results.Ok(new { I
 app.Lifetime.ApplicationStarted.Register(() => PolicyReport.Print(app));
 app.Run();
 
+static Task Reject(HttpResponse response, int status)
+{
+    response.StatusCode = status;
+    return Task.CompletedTask;
+}
+
 internal sealed record Product(int Id, string Name, decimal Price);
 
 internal sealed record Order(int Id, string Customer, decimal Total);
+
+internal sealed record Login(string Partner);
 
 internal static class Products
 {
@@ -49,14 +89,15 @@ internal static class PolicyReport
     public static void Print(WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
-        Console.WriteLine($"CorsGen sample listening on {string.Join(", ", app.Urls)}");
+        Console.WriteLine($"CorsGen sample listening on {string.Join(", ", app.Urls)} (UseKongCors: preflights answered before authentication)");
         foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
         {
             var policy = endpoint.Metadata.GetMetadata<CatalogCors.Metadata>()?.PolicyName
                 ?? endpoint.Metadata.GetMetadata<PartnerCors.Metadata>()?.PolicyName
                 ?? endpoint.Metadata.GetMetadata<AdminCors.Metadata>()?.PolicyName
                 ?? "(no CORS policy)";
-            Console.WriteLine($"  {endpoint.DisplayName,-50} {policy}");
+            var secured = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null ? "" : " [authorized]";
+            Console.WriteLine($"  {endpoint.DisplayName,-50} {policy}{secured}");
         }
     }
 }

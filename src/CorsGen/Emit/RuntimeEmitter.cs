@@ -377,21 +377,31 @@ namespace CorsGen.Emit
 
                 foreach (var item in endpoint.Metadata)
                 {
-                    if (item is global::Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata)
+                    if (item is global::Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata && FirstReport(endpoint, "aspnetcore"))
                     {
                         s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, "ASP.NET Core CORS (" + item.GetType().Name + ")", null);
                     }
-                    else if (!ReferenceEquals(item, policy) && IsKongCorsPolicy(item))
+                    else if (!ReferenceEquals(item, policy) && IsKongCorsPolicy(item) && FirstReport(endpoint, PolicyNameOf(item)))
                     {
                         s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, PolicyNameOf(item), null);
                     }
                 }
 
-                if (!IsMiddlewareRegistered(endpoint.ApplicationServices) && RequiresAuthorization(endpoint.Metadata))
+                if (!IsMiddlewareRegistered(endpoint.ApplicationServices) && RequiresAuthorization(endpoint.Metadata) && FirstReport(endpoint, "authorization"))
                 {
                     s_middlewareMissing(logger, endpoint.DisplayName, policy.PolicyName, null);
                 }
             }
+
+            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<object, global::System.Collections.Concurrent.ConcurrentDictionary<string, bool>> s_reported = new();
+
+            /// <summary>
+            /// Endpoints are built again by each endpoint data source that lists them (routing, link generation, tools):
+            /// each finding is logged once per application and endpoint.
+            /// </summary>
+            private static bool FirstReport(global::Microsoft.AspNetCore.Builder.EndpointBuilder endpoint, string finding) =>
+                endpoint.ApplicationServices is not { } services
+                || s_reported.GetOrCreateValue(services).TryAdd(endpoint.DisplayName + "\n" + finding, true);
 
             /// <summary>
             /// Routing gives a preflight (OPTIONS + Origin + Access-Control-Request-Method: X) to an endpoint mapped for X

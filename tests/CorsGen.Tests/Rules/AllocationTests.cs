@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CorsGen.Tests.Rules;
 
@@ -37,11 +38,26 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
 
     [Theory]
     [MemberData(nameof(Requests))]
-    public void Request_path_allocates_nothing(string policy, string method, string? origin, string? requestMethod)
+    public void Request_path_allocates_nothing(string policy, string method, string? origin, string? requestMethod) =>
+        AssertNoAllocation(policy, method, origin, requestMethod, services: null);
+
+    [Theory]
+    [InlineData("https://evil.test")]
+    [InlineData("https://\u00e9vil.test")]
+    public void Rejections_allocate_nothing_when_debug_logging_is_off(string origin)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(new Middleware.CapturingLoggerProvider()).SetMinimumLevel(LogLevel.Information))
+            .BuildServiceProvider();
+        AssertNoAllocation("LiteralList", "GET", origin, null, services);
+        AssertNoAllocation("LiteralList", "OPTIONS", origin, "GET", services);
+    }
+
+    private void AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services)
     {
         var filter = BuildFilter(policy, out _);
         var response = new CapturingResponseFeature();
-        var httpContext = new DefaultHttpContext();
+        var httpContext = new DefaultHttpContext { RequestServices = services! };
         httpContext.Features.Set<IHttpResponseFeature>(response);
         httpContext.Request.Method = method;
         if (origin is not null)
