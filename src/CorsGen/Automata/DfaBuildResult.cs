@@ -9,11 +9,18 @@ namespace CorsGen.Automata
     /// </summary>
     internal sealed class DfaBuildResult
     {
+        private readonly System.Lazy<Nfa?> _nfa;
+
         internal DfaBuildResult(AutomatonBuildStatus status, Dfa? dfa, Nfa? nfa, UnsupportedNode? unsupported, int patternIndex, string message)
+            : this(status, dfa, new System.Lazy<Nfa?>(() => nfa), unsupported, patternIndex, message)
+        {
+        }
+
+        internal DfaBuildResult(AutomatonBuildStatus status, Dfa? dfa, System.Lazy<Nfa?> nfa, UnsupportedNode? unsupported, int patternIndex, string message)
         {
             Status = status;
             Dfa = dfa;
-            Nfa = nfa;
+            _nfa = nfa;
             Unsupported = unsupported;
             PatternIndex = patternIndex;
             Message = message;
@@ -27,7 +34,11 @@ namespace CorsGen.Automata
 
         public Dfa? Dfa { get; }
 
-        public Nfa? Nfa { get; }
+        /// <summary>
+        /// The NFA of the union, built on first use when the DFA came from per-pattern DFAs (null only when
+        /// a pattern could not be compiled, or the union NFA itself would exceed the NFA state cap).
+        /// </summary>
+        public Nfa? Nfa => _nfa.Value;
 
         public UnsupportedNode? Unsupported { get; }
 

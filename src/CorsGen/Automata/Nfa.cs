@@ -24,9 +24,9 @@ namespace CorsGen.Automata
         private readonly int[] _setStarts;
         private readonly int[] _setItems;
         private readonly bool[] _acceptsAtEnd;
-        private readonly string[] _descriptions;
+        private readonly Func<int, string> _describe;
 
-        internal Nfa(byte[] byteClasses, int classCount, int[] start, int[] successorSets, int[] setStarts, int[] setItems, bool[] acceptsAtEnd, string[] descriptions)
+        internal Nfa(byte[] byteClasses, int classCount, int[] start, int[] successorSets, int[] setStarts, int[] setItems, bool[] acceptsAtEnd, Func<int, string> describe)
         {
             _byteClasses = byteClasses;
             ClassCount = classCount;
@@ -35,7 +35,7 @@ namespace CorsGen.Automata
             _setStarts = setStarts;
             _setItems = setItems;
             _acceptsAtEnd = acceptsAtEnd;
-            _descriptions = descriptions;
+            _describe = describe;
             ByteClasses = ImmutableArray.Create(byteClasses);
             StartStates = ImmutableArray.Create(start);
             AcceptsAtEnd = ImmutableArray.Create(acceptsAtEnd);
@@ -75,7 +75,7 @@ namespace CorsGen.Automata
         internal int ClassOf(int b) => _byteClasses[b];
 
         /// <summary>A debugging description of a state: its Thompson state and pending obligation.</summary>
-        public string Describe(int state) => _descriptions[state];
+        public string Describe(int state) => _describe(state);
 
         /// <summary>
         /// Reference simulation, linear in the subject: the set of active states, stepped per code unit.

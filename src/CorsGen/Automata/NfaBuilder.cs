@@ -217,15 +217,17 @@ namespace CorsGen.Automata
                 }
 
                 _sets.Export(out var setStarts, out var setItems);
-                var descriptions = new string[_itemThompson.Count];
-                for (var i = 0; i < descriptions.Length; i++)
+                var t = _t;
+                var itemThompson = _itemThompson.ToArray();
+                var itemObligation = _itemObligation.ToArray();
+                Func<int, string> describe = i =>
                 {
-                    var thompson = _itemThompson[i];
-                    descriptions[i] = thompson < 0 ? "matched"
-                        : (thompson == _t.AcceptState ? "accept" : $"t{thompson}:{_t.Set(thompson)}") + Lookaround.Describe(_itemObligation[i]);
-                }
+                    var thompson = itemThompson[i];
+                    return thompson < 0 ? "matched"
+                        : (thompson == t.AcceptState ? "accept" : $"t{thompson}:{t.Set(thompson)}") + Lookaround.Describe(itemObligation[i]);
+                };
 
-                return new Nfa(_byteClasses, _classCount, _sets.ToArray(startSet), successors.ToArray(), setStarts, setItems, acceptsAtEnd.ToArray(), descriptions);
+                return new Nfa(_byteClasses, _classCount, _sets.ToArray(startSet), successors.ToArray(), setStarts, setItems, acceptsAtEnd.ToArray(), describe);
             }
 
             private int Item(int thompson, int obligation)

@@ -34,8 +34,11 @@ namespace CorsGen.Automata
             public string Message { get; }
         }
 
-        /// <summary>Builds one NFA for the union of <paramref name="patterns"/>, sharing one accept state.</summary>
-        public static Outcome Build(IReadOnlyList<RegexNode> patterns, int maxStates)
+        /// <summary>
+        /// Checks that the union of <paramref name="patterns"/> can be built: no unsupported construct and
+        /// at most <paramref name="maxStates"/> states. Returns a failed outcome, or null when it can.
+        /// </summary>
+        public static Outcome? Validate(IReadOnlyList<RegexNode> patterns, int maxStates)
         {
             long total = 1 + Math.Max(0, patterns.Count - 1);
             for (var i = 0; i < patterns.Count; i++)
@@ -53,6 +56,17 @@ namespace CorsGen.Automata
                     return new Outcome(null, AutomatonBuildStatus.NfaStateCapExceeded, null, i,
                         $"the NFA would need more than {maxStates} states (repeat counts multiply the size of what they repeat)");
                 }
+            }
+
+            return null;
+        }
+
+        /// <summary>Builds one NFA for the union of <paramref name="patterns"/>, sharing one accept state.</summary>
+        public static Outcome Build(IReadOnlyList<RegexNode> patterns, int maxStates)
+        {
+            if (Validate(patterns, maxStates) is { } failure)
+            {
+                return failure;
             }
 
             var nfa = new ThompsonNfa();
