@@ -34,7 +34,8 @@ internal sealed class DifferentialHarness
     public void RunPattern(string rawPattern, Random random, int subjects, int seed)
     {
         var pattern = Automaton.KongAdjust(rawPattern);
-        if (pattern.Any(c => c > 255) || !Pcre2.TryCompile(pattern).Ok)
+        // The parser reads a pattern as UTF-8, as Kong passes Lua strings: so does the oracle.
+        if (!Pcre2.TryCompile(pattern, utf8: true).Ok)
         {
             SkippedPatterns++;
             return;
@@ -69,7 +70,7 @@ internal sealed class DifferentialHarness
         }
 
         Patterns++;
-        using var regex = Pcre2.Create(pattern);
+        using var regex = Pcre2.Create(pattern, utf8: true);
         var generator = new SubjectGenerator(random, result.Dfa, pattern);
         for (var i = 0; i < subjects; i++)
         {
@@ -115,7 +116,7 @@ internal sealed class DifferentialHarness
     /// The standard mix from one seed: every realistic pattern, mutations of them and random-grammar
     /// patterns, until <paramref name="targetPairs"/> pairs are compared or <paramref name="deadline"/> passes.
     /// </summary>
-    public void RunMix(int seed, long targetPairs, Stopwatch clock, TimeSpan deadline, int subjectsPerPattern = 60)
+    public void RunMix(int seed, long targetPairs, Stopwatch clock, TimeSpan deadline, int subjectsPerPattern = 60, bool extended = false)
     {
         var random = new Random(seed);
         var round = 0;
@@ -138,7 +139,7 @@ internal sealed class DifferentialHarness
             }
             else
             {
-                raw = PatternCorpus.Random(random);
+                raw = PatternCorpus.Random(random, extended);
             }
 
             RunPattern(raw, random, kind == 0 ? subjectsPerPattern * 4 : subjectsPerPattern, seed);

@@ -56,6 +56,26 @@ internal static class PatternCorpus
         @"^http://[0-9a-f]{8}\.example\.com$",
         @"^https://x{3}\.example\.com$",
         @"https://(a|ab|abc)\.example\.com",
+        @"(?i)^https://(www\.)?Example\.COM$",
+        @"^https://[[:alnum:]-]+\.example\.com$",
+        @"^https://\Qexample.com\E$",
+        @"(?x) ^https:// (www \.)? example \. com $",
+        @"^https://example\.com(?#a comment)$",
+        @"(?s)^https://.*\.example\.com$",
+        @"^https://[\w.-]+\.example\.com/?$",
+        @"^(?i:HTTPS)://x\.example\.com$",
+        @"^https://\x{65}xample\.com$",
+        @"^https://[^\s/]+\.example\.com\z",
+        @"(?m)^https://a\.test$\n^https://b\.test$",
+        @"^https?://(?<host>[a-z]+)\.example\.com$",
+        @"^https://example\.com\Z",
+        @"^https://\d{1,3}(\.\d{1,3}){3}$",
+    };
+
+    /// <summary>Atoms only the project's parser knows (the test-only mini parser skips patterns using them).</summary>
+    private static readonly string[] ExtendedAtoms =
+    {
+        "(?i)a", "(?i:ab)", "\\QA.b\\E", "[[:digit:]]", "[^[:alpha:]]", "\\h", "\\N", "(?s).", "\\101", "\\cJ", "[\\d.]", "\\x{2e}", "(?-i)b", "[[:punct:]]", "(?#c)", "\\e",
     };
 
     private const string AtomMetas = ".^$|()[]{}*+?\\";
@@ -98,10 +118,11 @@ internal static class PatternCorpus
     }
 
     /// <summary>A random pattern from a small grammar over a small alphabet, with every assertion kind.</summary>
-    public static string Random(Random random)
+    public static string Random(Random random, bool extended = false)
     {
         var builder = new System.Text.StringBuilder();
-        if (random.Next(8) == 0)
+        _extended = extended;
+        if (random.Next(5) == 0)
         {
             builder.Append("(?m)");
         }
@@ -109,6 +130,9 @@ internal static class PatternCorpus
         Alternation(builder, random, 0);
         return builder.ToString();
     }
+
+    [ThreadStatic]
+    private static bool _extended;
 
     private static void Alternation(System.Text.StringBuilder b, Random r, int depth)
     {
@@ -134,7 +158,7 @@ internal static class PatternCorpus
         var roll = r.Next(100);
         if (roll < 14)
         {
-            string[] anchors = { "^", "$", "\\b", "\\B", "\\A", "\\z", "\\Z", "\\G" };
+            string[] anchors = { "^", "$", "\\b", "\\B", "\\A", "\\z", "\\Z", "\\G", "\\n^", "$\\n", "\\n?^" };
             b.Append(anchors[r.Next(anchors.Length)]);
             return;
         }
@@ -148,7 +172,7 @@ internal static class PatternCorpus
         else
         {
             string[] atoms = { "a", "b", "a", "b", ".", "\\.", "\\n", "-", ":", "[ab]", "[^a]", "[a-c.]", "\\w", "\\W", "\\d", "\\s", "\\S", "[^\\n]", "0", "_", "\\x80", "[\\x00-\\x1f]" };
-            b.Append(atoms[r.Next(atoms.Length)]);
+            b.Append(_extended && r.Next(6) == 0 ? ExtendedAtoms[r.Next(ExtendedAtoms.Length)] : atoms[r.Next(atoms.Length)]);
         }
 
         if (r.Next(100) < 35)
