@@ -38,7 +38,13 @@ namespace CorsGen.Automata
                 return new DfaBuildResult(failure.Status, null, (Nfa?)null, failure.Unsupported, failure.PatternIndex, failure.Message);
             }
 
-            var unionNfa = new Lazy<Nfa?>(() => NfaBuilder.Build(patterns, maxNfaStates).Nfa);
+            var snapshot = new RegexNode[patterns.Count];
+            for (var i = 0; i < snapshot.Length; i++)
+            {
+                snapshot[i] = patterns[i];
+            }
+
+            var unionNfa = new Lazy<Nfa?>(() => NfaBuilder.Build(snapshot, maxNfaStates).Nfa);
             var dfas = new List<Dfa>(patterns.Count);
             for (var i = 0; i < patterns.Count; i++)
             {

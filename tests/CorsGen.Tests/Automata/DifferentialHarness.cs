@@ -41,16 +41,7 @@ internal sealed class DifferentialHarness
             return;
         }
 
-        RegexNode? root;
-        try
-        {
-            root = _parse(pattern);
-        }
-        catch (FormatException)
-        {
-            root = null;
-        }
-
+        var root = TryParse(pattern);
         if (root is null)
         {
             SkippedPatterns++;
@@ -81,6 +72,91 @@ internal sealed class DifferentialHarness
         if (result.Dfa?.ShortestMatch is { } shortest)
         {
             Compare(pattern, regex, result, shortest, seed);
+        }
+    }
+
+    private RegexNode? TryParse(string pattern)
+    {
+        try
+        {
+            return _parse(pattern);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A policy's union: <paramref name="rawPatterns"/> built into one DFA must match exactly when some
+    /// pattern matches in PCRE2. Subjects come from each pattern's generator and from the union's language.
+    /// </summary>
+    public void RunUnion(IReadOnlyList<string> rawPatterns, Random random, int subjects, int seed)
+    {
+        var patterns = new List<string>();
+        var roots = new List<RegexNode>();
+        foreach (var raw in rawPatterns)
+        {
+            var pattern = Automaton.KongAdjust(raw);
+            if (!Pcre2.TryCompile(pattern, utf8: true).Ok || TryParse(pattern) is not { } root)
+            {
+                continue;
+            }
+
+            patterns.Add(pattern);
+            roots.Add(root);
+        }
+
+        if (roots.Count < 2)
+        {
+            return;
+        }
+
+        var union = DfaBuilder.Build(roots);
+        if (!union.Success)
+        {
+            return;
+        }
+
+        var regexes = patterns.Select(p => Pcre2.Create(p, utf8: true)).ToList();
+        try
+        {
+            var generators = patterns.Select((p, i) => new SubjectGenerator(random, DfaBuilder.Build(roots[i]).Dfa, p)).ToList();
+            generators.Add(new SubjectGenerator(random, union.Dfa, string.Concat(patterns)));
+            var shown = string.Join(" | ", patterns.Select(Automaton.Escape));
+            for (var i = 0; i < subjects; i++)
+            {
+                var subject = generators[random.Next(generators.Count)].Next();
+                bool expected;
+                try
+                {
+                    expected = regexes.Any(r => r.IsAnchoredMatch(subject));
+                }
+                catch (InvalidOperationException)
+                {
+                    OracleErrors++;
+                    continue;
+                }
+
+                Pairs++;
+                var dfa = union.Dfa!.IsMatch(subject);
+                var nfa = union.Nfa!.IsMatch(subject);
+                if (dfa != expected || nfa != expected)
+                {
+                    Disagreements++;
+                    if (Failures.Count < 20)
+                    {
+                        Failures.Add($"seed {seed}: union \"{shown}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var regex in regexes)
+            {
+                regex.Dispose();
+            }
         }
     }
 
@@ -144,6 +220,22 @@ internal sealed class DifferentialHarness
 
             RunPattern(raw, random, kind == 0 ? subjectsPerPattern * 4 : subjectsPerPattern, seed);
             round++;
+
+            // Every so often, a whole policy: a union of realistic, mutated and random patterns.
+            if (round % 10 == 0)
+            {
+                var policy = new List<string>();
+                var size = random.Next(2, 6);
+                for (var i = 0; i < size; i++)
+                {
+                    var source = random.Next(3);
+                    policy.Add(source == 0 ? PatternCorpus.Realistic[random.Next(PatternCorpus.Realistic.Length)]
+                        : source == 1 ? PatternCorpus.Mutate(PatternCorpus.Realistic[random.Next(PatternCorpus.Realistic.Length)], random)
+                        : PatternCorpus.Random(random, extended));
+                }
+
+                RunUnion(policy, random, subjectsPerPattern, seed);
+            }
         }
     }
 
