@@ -226,6 +226,7 @@ public class InvalidPatternErrorTests
         ("\\p{sc:foo}", 147, 10),
         ("\\p{foo:bar}", 147, 11),
         ("\\p{Lu", 146, 5),
+    };
 
     public static TheoryData<string, int, int> All()
     {
