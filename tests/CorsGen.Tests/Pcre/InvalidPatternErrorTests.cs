@@ -226,6 +226,10 @@ public class InvalidPatternErrorTests
         ("\\p{sc:foo}", 147, 10),
         ("\\p{foo:bar}", 147, 11),
         ("\\p{Lu", 146, 5),
+        ("(ab){30000}", 120, 11),
+        ("(?:abc){10000}", 120, 14),
+        ("(?:[\\w\\p{L}]){1425}\\9", 120, 21),
+        ("(a)(?:a|b){9362}", 120, 16),
     };
 
     public static TheoryData<string, int, int> All()
