@@ -43,12 +43,33 @@ namespace CorsGen.Pcre
 
         public ByteSet Set { get; }
 
+        /// <summary>How PCRE2 compiles it, which decides its compiled size and how a quantifier is compiled.</summary>
+        public SetShape Shape { get; set; } = SetShape.CharType;
+
+        /// <summary>Code units of the compiled item (PCRE2's sizing pass).</summary>
+        public int CodeLength { get; set; } = 1;
+
+        /// <summary>For <see cref="SetShape.Char"/> and <see cref="SetShape.CharType"/>: the units a repeat opcode carries.</summary>
+        public int RepeatUnit { get; set; } = 1;
+
         /// <summary>Set when the class holds something a byte set cannot express (<c>\p</c> in a class).</summary>
         public string? UnsupportedConstruct { get; set; }
 
         public int UnsupportedOffset { get; set; }
 
         public int UnsupportedEnd { get; set; }
+    }
+
+    internal enum SetShape
+    {
+        /// <summary>Compiled as one (possibly caseless or negated) character: a one-character class.</summary>
+        Char,
+
+        /// <summary>A character type such as <c>.</c> or <c>\d</c> (a property when <see cref="ParsedSet.RepeatUnit"/> is 3).</summary>
+        CharType,
+
+        /// <summary>A class bitmap (or extended class): quantifiers follow it.</summary>
+        Class,
     }
 
     internal sealed class ParsedAssertion : ParsedItem
@@ -153,6 +174,9 @@ namespace CorsGen.Pcre
 
         public VerbKind Kind { get; }
 
+        /// <summary>The length in code units of the verb's argument (<c>(*MARK:arg)</c>), or -1 without one.</summary>
+        public int ArgumentLength { get; set; } = -1;
+
         /// <summary>The verb as written, e.g. <c>(*PRUNE:x)</c>, for messages.</summary>
         public string Name { get; }
     }
@@ -163,6 +187,9 @@ namespace CorsGen.Pcre
         public ParsedCallout(int offset, int end) : base(offset, end)
         {
         }
+
+        /// <summary>The length of a string argument including its delimiters, or -1 for a numbered callout.</summary>
+        public int StringLength { get; set; } = -1;
 
         /// <summary>The compile pass's "last offset" after this item (string callouts set it).</summary>
         public int? CompileOffset { get; set; }
@@ -219,6 +246,9 @@ namespace CorsGen.Pcre
 
         /// <summary>True for the group PCRE2 wraps around a quantified <c>(*ACCEPT)</c>.</summary>
         public bool Synthetic { get; set; }
+
+        /// <summary>For lookbehinds: each branch's fixed length, once the lookbehind check has computed it.</summary>
+        public List<int> LookbehindBranchLengths { get; } = new List<int>();
 
         /// <summary>For lookbehinds: the offset PCRE2 reports a non-fixed length at.</summary>
         public int LookbehindErrorOffset { get; set; }

@@ -9,7 +9,7 @@ namespace CorsGen.Pcre
     /// branches, a <c>(?(DEFINE)</c> group with more than one). Offsets follow PCRE2, including its habit of
     /// reporting the last offset it noted in the enclosing branch, or the pattern's end when it noted none.
     /// </summary>
-    internal sealed class PcreCompileChecker
+    internal sealed partial class PcreCompileChecker
     {
         private readonly PcreScanner _scan;
         private readonly int _patternLength;
@@ -24,23 +24,19 @@ namespace CorsGen.Pcre
         public static PcreSyntaxError? Check(ParsedGroup root, PcreScanner scan, int patternLength)
         {
             var checker = new PcreCompileChecker(scan, patternLength);
-            foreach (var branch in root.Branches)
+
+            // The sizing pass: the whole pattern is a non-capturing group, plus one unit for the final END.
+            if (!checker.CompileGroup(root, 0, 0, out var rootLength) || !checker.Add(ref checker._total, rootLength))
             {
-                foreach (var item in branch)
-                {
-                    if (!checker.SizingPass(item, 0))
-                    {
-                        return checker._error;
-                    }
-                }
+                return checker._error;
             }
 
-            var size = PcreCompiledSize.Estimate(root, scan);
-            if (size > PcreCompiledSize.MaxPatternSize)
+            if (checker._total > MaxPatternSize)
             {
                 return PcreErrors.Create(PcreErrors.PatternTooLarge, patternLength);
             }
 
+            // The real compile pass.
             foreach (var branch in root.Branches)
             {
                 if (!checker.RealPass(branch))
@@ -71,106 +67,9 @@ namespace CorsGen.Pcre
             return null;
         }
 
-        private bool SizingPass(ParsedItem item, int assertDepth)
-        {
-            switch (item)
-            {
-                case ParsedBackreference reference:
-                    if (reference.Name != null ? FindName(reference.Name) == null : reference.Number > _scan.GroupCount)
-                    {
-                        return Fail(PcreErrors.NonExistentSubpattern, reference.ErrorOffset);
-                    }
-
-                    return true;
-
-                case ParsedRecursion recursion:
-                    if (recursion.Name != null ? FindName(recursion.Name) == null : recursion.Number > _scan.GroupCount)
-                    {
-                        return Fail(PcreErrors.NonExistentSubpattern, recursion.ErrorOffset);
-                    }
-
-                    return true;
-
-                case ParsedKeep _:
-                    return assertDepth == 0 || Fail(PcreErrors.KeepInLookaround, _patternLength);
-
-                case ParsedRepeat repeat:
-                    return SizingPass(repeat.Body, assertDepth);
-
-                case ParsedGroup group:
-                    if (group.Kind == GroupKind.Conditional && !CheckCondition(group))
-                    {
-                        return false;
-                    }
-
-                    if (IsAssertion(group.Kind))
-                    {
-                        assertDepth++;
-                    }
-
-                    foreach (var branch in group.Branches)
-                    {
-                        foreach (var child in branch)
-                        {
-                            if (!SizingPass(child, assertDepth))
-                            {
-                                return false;
-                            }
-                        }
-                    }
-
-                    return true;
-
-                default:
-                    return true;
-            }
-        }
-
         private static bool IsAssertion(GroupKind kind) =>
             kind == GroupKind.Lookahead || kind == GroupKind.NegativeLookahead || kind == GroupKind.NonAtomicLookahead ||
             kind == GroupKind.Lookbehind || kind == GroupKind.NegativeLookbehind || kind == GroupKind.NonAtomicLookbehind;
-
-        private bool CheckCondition(ParsedGroup group)
-        {
-            switch (group.Condition)
-            {
-                case ConditionKind.Number:
-                    return group.ConditionNumber <= _scan.GroupCount || Fail(PcreErrors.NonExistentSubpattern, group.ConditionOffset);
-
-                case ConditionKind.Name:
-                case ConditionKind.RecursionName:
-                case ConditionKind.RecursionNumber:
-                    if (FindName(group.ConditionName!) != null)
-                    {
-                        return true;
-                    }
-
-                    // (?(Rdigits) without such a name tests recursion into group "digits".
-                    var number = 0;
-                    if (group.Condition == ConditionKind.RecursionNumber)
-                    {
-                        var name = group.ConditionName!;
-                        for (var i = 1; i < name.Length; i++)
-                        {
-                            number = number * 10 + name[i] - '0';
-                            if (number > 65535)
-                            {
-                                return Fail(PcreErrors.SubpatternNumberTooBig, group.ConditionOffset + i);
-                            }
-                        }
-                    }
-
-                    if (group.Condition != ConditionKind.RecursionNumber || number > _scan.GroupCount)
-                    {
-                        return Fail(PcreErrors.NonExistentSubpattern, group.ConditionOffset);
-                    }
-
-                    return true;
-
-                default:
-                    return true;
-            }
-        }
 
         /// <summary>
         /// The real compile pass: conditionals are checked when their group is complete (inner ones first), and

@@ -92,9 +92,12 @@ namespace CorsGen.Pcre
 
         private bool SetLookbehindLengths(ParsedGroup lookbehind)
         {
+            lookbehind.LookbehindBranchLengths.Clear();
             foreach (var branch in lookbehind.Branches)
             {
-                if (BranchLength(branch) < 0)
+                var length = BranchLength(branch);
+                lookbehind.LookbehindBranchLengths.Add(length);
+                if (length < 0)
                 {
                     if (_errorCode == 0)
                     {

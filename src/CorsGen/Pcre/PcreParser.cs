@@ -21,7 +21,7 @@ namespace CorsGen.Pcre
                 return Failed(pattern, start.Error);
             }
 
-            var scanner = new PcreScanner(bytes, start.Utf, start.Newline);
+            var scanner = new PcreScanner(bytes, start.Utf, start.Ucp, start.Newline);
             var root = scanner.Scan(start.RegexStart);
             if (root == null)
             {

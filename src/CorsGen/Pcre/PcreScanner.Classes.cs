@@ -112,6 +112,29 @@ namespace CorsGen.Pcre
             string? unsupported = null;
             int unsupportedOffset = 0, unsupportedEnd = 0;
 
+            // What PCRE2 compiles the class to depends on its parsed items: only literal characters (how many,
+            // which), property tests, characters beyond 255.
+            var onlyLiterals = true;
+            int literalCount = 0, firstLiteral = 0, secondLiteral = 0, properties = 0;
+            var hasByteItems = false;
+            var hasWideChars = false;
+
+            void AddClassLiteral(int value)
+            {
+                if (literalCount == 0)
+                {
+                    firstLiteral = value;
+                }
+                else if (literalCount == 1)
+                {
+                    secondLiteral = value;
+                }
+
+                literalCount++;
+                hasByteItems |= value < 256;
+                hasWideChars |= value > 255;
+            }
+
             // The first character is taken literally even if it is ']'.
             while (true)
             {
@@ -164,6 +187,16 @@ namespace CorsGen.Pcre
                     }
 
                     rangeState = RangeNo;
+
+                    onlyLiterals = false;
+                    if (_ucp && posixClass != 4 && posixClass != 13)
+                    {
+                        properties++; // with (*UCP) most POSIX classes are property tests
+                    }
+                    else
+                    {
+                        hasByteItems = true;
+                    }
 
                     // Caseless [:lower:] and [:upper:] are [:alpha:].
                     if (caseless && posixClass <= 2)
@@ -230,6 +263,16 @@ namespace CorsGen.Pcre
                                 case Escw:
                                 case EscBigW:
                                     bits = bits.Union(EscapeSet(escape));
+                                    onlyLiterals = false;
+                                    if (_ucp && escape >= EscBigD && escape <= Escw)
+                                    {
+                                        properties++;
+                                    }
+                                    else
+                                    {
+                                        hasByteItems = true;
+                                    }
+
                                     break;
                                 case Escp:
                                 case EscBigP:
@@ -239,6 +282,8 @@ namespace CorsGen.Pcre
                                         return Fail(error, _ptr);
                                     }
 
+                                    onlyLiterals = false;
+                                    properties++;
                                     if (unsupported == null)
                                     {
                                         unsupported = "a Unicode property (\\p or \\P)";
@@ -274,12 +319,19 @@ namespace CorsGen.Pcre
 
                         bits = bits.Union(CaseRange(rangeStart, c, caseless));
                         rangeState = RangeNo;
+                        if (c != rangeStart)
+                        {
+                            onlyLiterals = false; // (a one-character range is just that character)
+                            hasByteItems |= rangeStart < 256;
+                            hasWideChars |= c > 255;
+                        }
                     }
                     else
                     {
                         rangeState = charIsLiteral ? RangeOkLiteral : RangeOkEscaped;
                         rangeStart = c;
                         bits = bits.Union(CaseRange(c, c, caseless));
+                        AddClassLiteral(c);
                     }
                 }
 
@@ -299,15 +351,70 @@ namespace CorsGen.Pcre
             if (rangeState == RangeStarted)
             {
                 bits = bits.Union(ByteSet.Single('-'));
+                AddClassLiteral('-');
+            }
+
+            // PCRE2 compiles a one-character class as that character (or its negation), a positive class of
+            // two case partners as a caseless character, a class with property tests or wide characters as an
+            // extended class, and anything else as a 32-byte bitmap.
+            SetShape shape;
+            int codeLength, unit = 1;
+            if (onlyLiterals && literalCount == 1)
+            {
+                shape = SetShape.Char;
+                unit = _utf ? Utf8Length(firstLiteral) : 1;
+                codeLength = 1 + unit;
+                if ((_utf || _ucp) && caseless && PcreCharTables.HasSeveralOtherCases(firstLiteral))
+                {
+                    // A character with several other cases is a property test in caseless UTF or UCP mode.
+                    shape = SetShape.CharType;
+                    codeLength = unit = 3;
+                }
+            }
+            else if (!negate && onlyLiterals && literalCount == 2 && IsCasePartner(firstLiteral, secondLiteral))
+            {
+                shape = SetShape.Char;
+                codeLength = 2;
+            }
+            else if (properties > 0 || hasWideChars)
+            {
+                shape = SetShape.Class;
+                // Opcode, length, flags, the bitmap if any byte can match, the property tests, and an end marker.
+                codeLength = 4 + (hasByteItems ? 32 : 0) + 3 * properties + (hasWideChars ? 4 : 0) + 1;
+            }
+            else
+            {
+                shape = SetShape.Class;
+                codeLength = 33;
             }
 
             Branch.Add(new ParsedSet(negate ? bits.Complement() : bits, thisPtr, _ptr)
             {
+                Shape = shape,
+                CodeLength = codeLength,
+                RepeatUnit = unit,
                 UnsupportedConstruct = unsupported,
                 UnsupportedOffset = unsupportedOffset,
                 UnsupportedEnd = unsupportedEnd,
             });
             return true;
+        }
+
+        private static int Utf8Length(int c) => c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+
+        /// <summary>
+        /// Whether a two-character class is a character and its other case. PCRE2 (built with Unicode support)
+        /// skips characters that have more than one other case in Unicode: k, K, s and S.
+        /// </summary>
+        private static bool IsCasePartner(int c, int d)
+        {
+            if (PcreCharTables.HasSeveralOtherCases(c) || c > 127)
+            {
+                return false;
+            }
+
+            var other = PcreCharTables.OtherCase(c);
+            return other != c && other == d;
         }
 
         /// <summary>The bytes first..last (clipped to 0..255), with their other cases when caseless.</summary>

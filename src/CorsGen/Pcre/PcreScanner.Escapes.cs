@@ -610,7 +610,9 @@ namespace CorsGen.Pcre
                 case EscBigH:
                 case Escv:
                 case EscBigV:
-                    Branch.Add(new ParsedSet(EscapeSet(escape), thisPtr, _ptr));
+                    // With (*UCP), \d \s \w and their negations are Unicode property tests.
+                    var property = _ucp && escape >= EscBigD && escape <= Escw;
+                    Branch.Add(new ParsedSet(EscapeSet(escape), thisPtr, _ptr) { CodeLength = property ? 3 : 1, RepeatUnit = property ? 3 : 1 });
                     okQuantifier = true;
                     return true;
 

@@ -594,6 +594,7 @@ namespace CorsGen.Pcre
             // Before a condition's assertion, one callout is allowed.
             expectCondAssert = prevExpectCondAssert - 1;
             int? compileOffset = null;
+            var stringLength = -1;
             if (_p[_ptr] != ')' && !PcreCharTables.IsDigit(_p[_ptr]))
             {
                 var startPtr = _ptr;
@@ -619,6 +620,7 @@ namespace CorsGen.Pcre
                 }
 
                 compileOffset = startPtr;
+                stringLength = _ptr - startPtr;
             }
             else
             {
@@ -639,7 +641,7 @@ namespace CorsGen.Pcre
             }
 
             _ptr++;
-            Branch.Add(new ParsedCallout(thisPtr, _ptr) { CompileOffset = compileOffset });
+            Branch.Add(new ParsedCallout(thisPtr, _ptr) { CompileOffset = compileOffset, StringLength = stringLength });
             return true;
         }
 

@@ -74,13 +74,22 @@ namespace CorsGen.Pcre
             public bool IsDuplicate { get; set; }
         }
 
-        public PcreScanner(byte[] pattern, bool utf, PcreNewline newline)
+        private readonly bool _ucp;
+
+        public PcreScanner(byte[] pattern, bool utf, bool ucp, PcreNewline newline)
         {
             _p = pattern;
             _end = pattern.Length;
             _utf = utf;
+            _ucp = ucp;
             _newline = newline;
         }
+
+        /// <summary>The pattern is read in UTF mode (after <c>(*UTF)</c>).</summary>
+        public bool Utf => _utf;
+
+        /// <summary>Unicode properties replace the ASCII tables (after <c>(*UCP)</c>).</summary>
+        public bool Ucp => _ucp;
 
         /// <summary>The number of capture groups (PCRE2's final bracount).</summary>
         public int GroupCount { get; private set; }
@@ -187,7 +196,7 @@ namespace CorsGen.Pcre
                             return Fail(PcreErrors.VerbNameTooLong, _ptr - 1);
                         }
 
-                        Branch.Add(new ParsedVerb(verbKind, verbText, verbStart, _ptr));
+                        Branch.Add(new ParsedVerb(verbKind, verbText, verbStart, _ptr) { ArgumentLength = _ptr - 1 - verbNameStart });
                     }
 
                     continue;
