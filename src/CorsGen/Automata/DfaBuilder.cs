@@ -64,8 +64,10 @@ namespace CorsGen.Automata
             }
 
             var union = DfaProduct.Union(dfas, maxStates);
+
+            // A product over the cap is decided on the union NFA too, so both routes agree on what is too big.
             return union is null
-                ? new DfaBuildResult(AutomatonBuildStatus.DfaStateCapExceeded, null, unionNfa, null, -1, $"the DFA would need more than {maxStates} states")
+                ? BuildFromUnionNfa(patterns, maxStates, maxNfaStates)
                 : new DfaBuildResult(AutomatonBuildStatus.Success, union, unionNfa, null, -1, "");
         }
 

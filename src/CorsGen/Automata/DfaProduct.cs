@@ -49,23 +49,28 @@ namespace CorsGen.Automata
             // Global classes: the common refinement of every component's classes.
             var classOf = new int[256];
             var classCount = 1;
-            var map = new Dictionary<long, int>();
+            var map = new int[256 * 256];
             foreach (var dfa in components)
             {
-                map.Clear();
-                for (var b = 0; b < 256; b++)
+                var size = classCount * dfa.ClassCount;
+                for (var i = 0; i < size; i++)
                 {
-                    var key = ((long)classOf[b] << 16) | dfa.ByteClasses[b];
-                    if (!map.TryGetValue(key, out var id))
-                    {
-                        id = map.Count;
-                        map.Add(key, id);
-                    }
-
-                    classOf[b] = id;
+                    map[i] = -1;
                 }
 
-                classCount = map.Count;
+                var next = 0;
+                for (var b = 0; b < 256; b++)
+                {
+                    var key = (classOf[b] * dfa.ClassCount) + dfa.ByteClasses[b];
+                    if (map[key] < 0)
+                    {
+                        map[key] = next++;
+                    }
+
+                    classOf[b] = map[key];
+                }
+
+                classCount = next;
             }
 
             var byteClasses = new byte[256];
