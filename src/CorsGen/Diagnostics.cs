@@ -68,6 +68,11 @@ namespace CorsGen
             "ASP.NET Core is not referenced",
             "The project does not reference ASP.NET Core, so With{0}() and the endpoint filter are not generated; only {0}.GetAllowOrigin is");
 
+        public static readonly DiagnosticDescriptor AutomatonStateCap = Create(
+            "CORS011", Regex, DiagnosticSeverity.Warning,
+            "Origin regexes exceed the automaton state cap",
+            "Origin '{0}' makes this policy's regex automaton larger than {1} DFA states; it is matched by a slower (still linear-time) NFA simulation. Simplify the pattern (bounded repeats of alternations multiply states)");
+
         /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             InvalidRegex,
@@ -79,7 +84,8 @@ namespace CorsGen
             InvalidTarget,
             InvalidOriginEntry,
             LanguageVersionTooLow,
-            AspNetCoreMissing);
+            AspNetCoreMissing,
+            AutomatonStateCap);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

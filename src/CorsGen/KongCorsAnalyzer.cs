@@ -73,7 +73,7 @@ namespace CorsGen
                 return;
             }
 
-            foreach (var problem in PolicyValidator.Validate(spec))
+            foreach (var problem in PolicyCompiler.Diagnose(spec))
             {
                 var descriptor = Diagnostics.Get(problem.DiagnosticId);
                 var args = problem.MessageArgs.AsImmutableArray().Cast<object>().ToArray();

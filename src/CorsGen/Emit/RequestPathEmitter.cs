@@ -25,6 +25,18 @@ namespace CorsGen.Emit
             writer.Line();
             WriteConstants(writer, policy);
             WriteMatchOrigin(writer, policy, names);
+            if (policy.Origins.HostRegexes is { } hostRegexes)
+            {
+                writer.Line();
+                AutomatonEmitter.Write(writer, "MatchesHostRegexes", "the request's host", hostRegexes, names);
+            }
+
+            if (policy.Origins.OriginRegexes is { } originRegexes)
+            {
+                writer.Line();
+                AutomatonEmitter.Write(writer, "MatchesOriginRegexes", "the normalized origin", originRegexes, names);
+            }
+
             writer.Line();
             WriteGetAllowOrigin(writer, policy, names);
             if (facts.HasAspNetCore)
@@ -129,7 +141,7 @@ namespace CorsGen.Emit
             writer.Indent().Line("// O10: with no Origin no entry is tried, so none matches.").Line("return null;").Outdent();
             writer.Line("}");
             writer.Line();
-            writer.Line($"{names.Runtime}.Normalize(origin, out var domain, out _);");
+            writer.Line($"{names.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
             if (!origins.Literals.IsEmpty)
             {
                 writer.Line();
@@ -145,6 +157,26 @@ namespace CorsGen.Emit
                 }
 
                 writer.Outdent();
+                writer.Line("}");
+            }
+
+            if (origins.HostRegexes is not null)
+            {
+                writer.Line();
+                writer.Line("// O6, O7: regex entries without ':' are matched against the host alone.");
+                writer.Line("if (MatchesHostRegexes(host))");
+                writer.Line("{");
+                writer.Indent().Line($"return {names.Runtime}.AllowOriginFor(origin, domain);").Outdent();
+                writer.Line("}");
+            }
+
+            if (origins.OriginRegexes is not null)
+            {
+                writer.Line();
+                writer.Line("// O6, O7: regex entries with a ':' are matched against the normalized scheme://host[:port].");
+                writer.Line("if (MatchesOriginRegexes(domain))");
+                writer.Line("{");
+                writer.Indent().Line($"return {names.Runtime}.AllowOriginFor(origin, domain);").Outdent();
                 writer.Line("}");
             }
 

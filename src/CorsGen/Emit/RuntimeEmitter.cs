@@ -189,6 +189,91 @@ namespace CorsGen.Emit
                 domain = keepPort ? string.Concat(prefix, ":", port) : prefix;
             }
 
+            /// <summary>
+            /// The fallback matcher of regex entries whose DFA would exceed the state cap (CORS011): the NFA simulated
+            /// over the subject, one set of states per code unit, so still linear in the subject's length. State 0 is
+            /// the absorbing accept. The state sets come from the shared array pool: nothing is allocated per call.
+            /// </summary>
+            internal static bool MatchesNfa(
+                global::System.ReadOnlySpan<char> subject,
+                global::System.ReadOnlySpan<byte> classes,
+                int classCount,
+                global::System.ReadOnlySpan<int> startStates,
+                global::System.ReadOnlySpan<int> successorStarts,
+                global::System.ReadOnlySpan<int> successors,
+                global::System.ReadOnlySpan<bool> acceptsAtEnd)
+            {
+                var stateCount = acceptsAtEnd.Length;
+                var rented = global::System.Buffers.ArrayPool<int>.Shared.Rent(stateCount * 3);
+                try
+                {
+                    var current = new global::System.Span<int>(rented, 0, stateCount);
+                    var next = new global::System.Span<int>(rented, stateCount, stateCount);
+                    var seen = new global::System.Span<int>(rented, 2 * stateCount, stateCount);
+                    seen.Clear();
+                    var count = 0;
+                    foreach (var state in startStates)
+                    {
+                        if (state == 0)
+                        {
+                            return true;
+                        }
+
+                        current[count++] = state;
+                    }
+
+                    var step = 0;
+                    foreach (var c in subject)
+                    {
+                        if (count == 0 || c > '\u00ff')
+                        {
+                            return false;
+                        }
+
+                        var cls = classes[c];
+                        var nextCount = 0;
+                        step++;
+                        for (var i = 0; i < count; i++)
+                        {
+                            var index = (current[i] * classCount) + cls;
+                            for (var j = successorStarts[index]; j < successorStarts[index + 1]; j++)
+                            {
+                                var target = successors[j];
+                                if (target == 0)
+                                {
+                                    return true;
+                                }
+
+                                if (seen[target] != step)
+                                {
+                                    seen[target] = step;
+                                    next[nextCount++] = target;
+                                }
+                            }
+                        }
+
+                        var swap = current;
+                        current = next;
+                        next = swap;
+                        count = nextCount;
+                    }
+
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (acceptsAtEnd[current[i]])
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<int>.Shared.Return(rented);
+                }
+            }
+
             /// <summary>The normalized origin as the string to send: the header itself when it is already normal.</summary>
             internal static string AllowOriginFor(string origin, global::System.ReadOnlySpan<char> domain) =>
                 domain.Length == origin.Length ? origin : domain.ToString();

@@ -45,10 +45,23 @@ namespace CorsGen.Policy
     /// membership matters.
     /// </param>
     /// <param name="HasWildcard">List mode: a <c>*</c> entry (O5); entries after it are never reached.</param>
+    /// <param name="HostRegexes">List mode: the regex entries with no <c>:</c> (O7), one automaton matched against the host.</param>
+    /// <param name="OriginRegexes">List mode: the other regex entries, one automaton matched against <c>scheme://host[:port]</c>.</param>
     internal sealed record OriginRules(
         OriginMode Mode,
         EquatableArray<string> Entries,
         string? SingleLiteral,
         EquatableArray<string> Literals,
-        bool HasWildcard);
+        bool HasWildcard,
+        RegexMatcher? HostRegexes,
+        RegexMatcher? OriginRegexes);
+
+    /// <summary>
+    /// Several regex entries compiled into one automaton: a subject matches when any entry matches it, in
+    /// one pass (which entry does not matter: every match sends the same normalized origin back, O9).
+    /// </summary>
+    /// <param name="Patterns">The entries as Kong adjusts them (O6), for comments in the generated code.</param>
+    /// <param name="Dfa">The minimized DFA; null when it would exceed the state cap (CORS011).</param>
+    /// <param name="Nfa">The fallback when <paramref name="Dfa"/> is null: the NFA, simulated in linear time.</param>
+    internal sealed record RegexMatcher(EquatableArray<string> Patterns, Automata.Dfa? Dfa, Automata.NfaTables? Nfa);
 }

@@ -25,7 +25,7 @@ namespace CorsGen.Policy
             cancellationToken.ThrowIfCancellationRequested();
             return new CompiledPolicy(
                 model.Target,
-                CompileOrigins(spec.Origins),
+                CompileOrigins(spec.Origins, problems: null),
                 spec.Credentials,
                 AllowMethods(spec.Methods),
                 JoinNonEmpty(spec.Headers),
@@ -36,7 +36,22 @@ namespace CorsGen.Policy
                 spec.AllowOriginAbsent);
         }
 
-        private static OriginRules CompileOrigins(EquatableArray<string?>? origins)
+        /// <summary>
+        /// Every problem of a policy, for the analyzer: the validator's, and, when the policy can be generated,
+        /// those only compiling it reveals (an automaton over its state cap).
+        /// </summary>
+        public static List<PolicyProblem> Diagnose(PolicySpec spec)
+        {
+            var problems = PolicyValidator.Validate(spec);
+            if (!PolicyValidator.BlocksGeneration(problems))
+            {
+                CompileOrigins(spec.Origins, problems);
+            }
+
+            return problems;
+        }
+
+        private static OriginRules CompileOrigins(EquatableArray<string?>? origins, List<PolicyProblem>? problems)
         {
             var entries = new List<string>();
             if (origins is { } list)
@@ -52,19 +67,22 @@ namespace CorsGen.Policy
             // O1: unset, empty or exactly ["*"].
             if (entries.Count == 0 || (entries.Count == 1 && entries[0] == "*"))
             {
-                return new OriginRules(OriginMode.AllowAll, configured, null, EquatableArray<string>.Empty, false);
+                return new OriginRules(OriginMode.AllowAll, configured, null, EquatableArray<string>.Empty, false, null, null);
             }
 
             // O3: a single literal-looking entry is echoed as it is.
             if (entries.Count == 1 && OriginEntry.IsLiteralText(entries[0]))
             {
-                return new OriginRules(OriginMode.SingleLiteral, configured, entries[0], EquatableArray<string>.Empty, false);
+                return new OriginRules(OriginMode.SingleLiteral, configured, entries[0], EquatableArray<string>.Empty, false, null, null);
             }
 
             var literals = new List<string>();
+            var hostRegexes = new List<(int Index, OriginRegex Regex)>();
+            var originRegexes = new List<(int Index, OriginRegex Regex)>();
             var hasWildcard = false;
-            foreach (var entry in entries)
+            for (var index = 0; index < entries.Count; index++)
             {
+                var entry = entries[index];
                 var kind = OriginEntry.Classify(entry);
                 if (kind == OriginEntryKind.Wildcard)
                 {
@@ -81,9 +99,61 @@ namespace CorsGen.Policy
                         literals.Add(normalized);
                     }
                 }
+                else
+                {
+                    var regex = OriginRegex.Parse(entry);
+                    (regex.HostOnly ? hostRegexes : originRegexes).Add((index, regex));
+                }
             }
 
-            return new OriginRules(OriginMode.List, configured, null, EquatableArray.From(literals), hasWildcard);
+            return new OriginRules(
+                OriginMode.List,
+                configured,
+                null,
+                EquatableArray.From(literals),
+                hasWildcard,
+                CompileRegexes(hostRegexes, problems),
+                CompileRegexes(originRegexes, problems));
+        }
+
+        /// <summary>All regex entries of one subject kind as one automaton (O6, O7), or null when there are none.</summary>
+        private static RegexMatcher? CompileRegexes(List<(int Index, OriginRegex Regex)> regexes, List<PolicyProblem>? problems)
+        {
+            if (regexes.Count == 0)
+            {
+                return null;
+            }
+
+            var trees = new List<Pcre.RegexNode>(regexes.Count);
+            var patterns = new List<string>(regexes.Count);
+            foreach (var (_, regex) in regexes)
+            {
+                trees.Add(regex.Tree!);
+                patterns.Add(regex.Adjusted);
+            }
+
+            var built = Automata.DfaBuilder.Build(trees);
+            if (built.Dfa is { } dfa)
+            {
+                return new RegexMatcher(EquatableArray.From(patterns), dfa, null);
+            }
+
+            if (built.StateCapExceeded && built.Nfa is { } nfa)
+            {
+                foreach (var (index, regex) in regexes)
+                {
+                    problems?.Add(PolicyProblem.ForElement(
+                        Diagnostics.AutomatonStateCap.Id, PolicySetting.Origins, index,
+                        regex.Entry, Automata.DfaBuilder.DefaultMaxStates.ToString(CultureInfo.InvariantCulture)));
+                }
+
+                return new RegexMatcher(EquatableArray.From(patterns), null, Automata.NfaTables.From(nfa));
+            }
+
+            // The NFA itself is over its cap (huge {n,m} counts): report it on the entry that caused it.
+            var culprit = built.PatternIndex >= 0 && built.PatternIndex < regexes.Count ? regexes[built.PatternIndex] : regexes[0];
+            problems?.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, culprit.Index, culprit.Regex.Entry, "the pattern is too large to compile (" + built.Message + "); use smaller repetition counts"));
+            return null;
         }
 
         private static string? AllowMethods(EquatableArray<string?>? methods)

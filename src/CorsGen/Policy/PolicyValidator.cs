@@ -70,7 +70,7 @@ namespace CorsGen.Policy
                         problems.Add(PolicyProblem.ForElement(Diagnostics.WildcardWithCredentials.Id, PolicySetting.Origins, i, "Origins entry '*'"));
                         break;
                     case OriginEntryKind.Regex:
-                        problems.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, i, entry, "regex origins are not supported yet"));
+                        OriginRegex.Parse(entry).Validate(i, problems);
                         break;
                 }
             }

@@ -15,7 +15,7 @@ public sealed class KongCorpusFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var cases = KongCorpus.HttpCases.Where(c => !c.HasRegexOrigin).ToList();
+        var cases = KongCorpus.HttpCases.ToList();
         Policies = GeneratorRunner.CompileAndLoad(KongCorpus.PolicySource(cases));
         Host = await PolicyHost.StartAsync(Policies, cases.Select(c => c.PolicyClass).Distinct());
     }

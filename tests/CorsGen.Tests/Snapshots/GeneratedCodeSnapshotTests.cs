@@ -75,6 +75,39 @@ public sealed class GeneratedCodeSnapshotTests
         "Shop.Api.EmbedCors");
 
     [Fact]
+    public void Host_only_regex_entries() => Verify(
+        """
+        [KongCors(Origins = [@"foo\.test", @"(.*[./])?bar\.test"], Credentials = true)]
+        internal static partial class HostRegexCors;
+        """,
+        "Shop.HostRegexCors");
+
+    [Fact]
+    public void Origin_regex_with_a_literal_prefix() => Verify(
+        """
+        [KongCors(Origins = [@"https://(.+\.)?example\.com"], Methods = ["GET", "POST"], MaxAge = 3600)]
+        public static partial class SubdomainCors;
+        """,
+        "Shop.SubdomainCors");
+
+    [Fact]
+    public void Literals_host_regexes_origin_regexes_and_a_star() => Verify(
+        """
+        [KongCors(Origins = ["https://shop.example.com", "partner.test", @"^https?://localhost(:\d+)?$", @"[a-z]+\.internal\.test", "*", @"https://never\.reached"])]
+        internal static partial class MixedCors;
+        """,
+        "Shop.MixedCors");
+
+    [Fact]
+    public void Large_automata_as_tables_and_as_an_nfa_past_the_state_cap() => Verify(
+        """
+        #pragma warning disable CORS011
+        [KongCors(Origins = ["https://a.test", @"https://(a|b)*a(a|b){8}\.test", @"(x|y)*x(x|y){12}\.test"])]
+        internal static partial class LargeCors;
+        """,
+        "Shop.LargeCors");
+
+    [Fact]
     public void Shared_runtime() => Verify(
         """
         [KongCors(Origins = ["https://a.example.com", "https://b.example.com"])]

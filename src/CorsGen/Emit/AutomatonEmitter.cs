@@ -1,0 +1,350 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CorsGen.Automata;
+using CorsGen.Policy;
+
+namespace CorsGen.Emit
+{
+    /// <summary>
+    /// Writes a <see cref="RegexMatcher"/> as a C# method over <c>ReadOnlySpan&lt;char&gt;</c>: a DFA as a
+    /// state machine (one label and one <c>switch</c> per state; lookup tables past
+    /// <see cref="MaxSwitchStates"/> states), or, past the DFA state cap, tables for the runtime's
+    /// linear-time NFA simulation. No Regex, no allocation, one pass over the subject.
+    /// </summary>
+    internal static class AutomatonEmitter
+    {
+        /// <summary>Above this many states a DFA is emitted as lookup tables rather than as code.</summary>
+        public const int MaxSwitchStates = 256;
+
+        public static void Write(SourceWriter writer, string methodName, string subject, RegexMatcher matcher, EmittedNames names)
+        {
+            writer.Line("/// <summary>");
+            writer.Line($"/// O6: whether {subject} matches one of these entries as Kong's PCRE2 matches them (anchored at the start;");
+            writer.Line("/// <c>$</c> also before one final newline), decided in one pass by " + Describe(matcher) + ":");
+            writer.Line("/// <code>");
+            foreach (var pattern in matcher.Patterns)
+            {
+                writer.Line("/// " + SourceWriter.XmlDoc(pattern));
+            }
+
+            writer.Line("/// </code>");
+            writer.Line("/// </summary>");
+            if (matcher.Dfa is { } dfa)
+            {
+                if (dfa.StateCount <= MaxSwitchStates)
+                {
+                    WriteSwitchDfa(writer, methodName, dfa);
+                }
+                else
+                {
+                    WriteTableDfa(writer, methodName, dfa);
+                }
+            }
+            else
+            {
+                WriteNfa(writer, methodName, matcher.Nfa!, names);
+            }
+        }
+
+        private static string Describe(RegexMatcher matcher) => matcher.Dfa is { } dfa
+            ? $"one minimized DFA of {dfa.StateCount} states"
+            : $"an NFA of {matcher.Nfa!.StateCount} states (the DFA would exceed {DfaBuilder.DefaultMaxStates} states: CORS011)";
+
+        private static void WriteSwitchDfa(SourceWriter writer, string methodName, Dfa dfa)
+        {
+            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            if (dfa.IsEmpty)
+            {
+                writer.Line("// No subject can match these entries.");
+                writer.Line("return false;");
+                writer.Close();
+                return;
+            }
+
+            if (dfa.MatchesEverything)
+            {
+                writer.Line("// Every subject matches these entries.");
+                writer.Line("return true;");
+                writer.Close();
+                return;
+            }
+
+            var prefix = dfa.LiteralPrefix;
+            var first = dfa.StartState;
+            foreach (var c in prefix)
+            {
+                first = dfa.Next(first, dfa.ByteClasses[c]);
+            }
+
+            if (prefix.Length > 0)
+            {
+                writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} states.");
+                writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
+                writer.Line("{");
+                writer.Indent().Line("return false;").Outdent();
+                writer.Line("}");
+                writer.Line();
+                writer.Line($"var i = {prefix.Length};");
+            }
+            else
+            {
+                writer.Line("var i = 0;");
+            }
+
+            // The first state's code comes first; a label is written only where a goto leads (an unused label is a warning).
+            var states = Reachable(dfa, first);
+            var targets = new HashSet<int>();
+            foreach (var state in states)
+            {
+                for (var cls = 0; cls < dfa.ClassCount; cls++)
+                {
+                    targets.Add(dfa.Next(state, cls));
+                }
+            }
+
+            writer.Outdent();
+            foreach (var state in states)
+            {
+                writer.Line();
+                if (targets.Contains(state))
+                {
+                    writer.Line($"State{state}:");
+                }
+
+                writer.Indent();
+                writer.Line("if (i == subject.Length)");
+                writer.Line("{");
+                writer.Indent().Line(dfa.AcceptsAtEnd[state] ? "return true;" : "return false;").Outdent();
+                writer.Line("}");
+                writer.Line();
+                writer.Line("switch (subject[i++])");
+                writer.Line("{");
+                writer.Indent();
+                WriteCases(writer, dfa, state);
+                writer.Outdent();
+                writer.Line("}");
+                writer.Outdent();
+            }
+
+            writer.Indent();
+            writer.Close();
+        }
+
+        /// <summary>One <c>case</c> per target state (its bytes as ranges); the most common target, usually the dead state, is the default.</summary>
+        private static void WriteCases(SourceWriter writer, Dfa dfa, int state)
+        {
+            var byTarget = new SortedDictionary<int, List<int>>();
+            for (var b = 0; b < 256; b++)
+            {
+                var target = dfa.Next(state, dfa.ByteClasses[b]);
+                if (!byTarget.TryGetValue(target, out var bytes))
+                {
+                    byTarget[target] = bytes = new List<int>();
+                }
+
+                bytes.Add(b);
+            }
+
+            var fallback = dfa.DeadState >= 0 && byTarget.ContainsKey(dfa.DeadState) ? dfa.DeadState : MostBytes(byTarget);
+            foreach (var pair in byTarget)
+            {
+                if (pair.Key == fallback)
+                {
+                    continue;
+                }
+
+                writer.Line($"case {Pattern(pair.Value)}:");
+                writer.Indent().Line(Jump(dfa, pair.Key)).Outdent();
+            }
+
+            writer.Line("default:");
+            writer.Indent();
+            if (fallback != dfa.DeadState)
+            {
+                writer.Line("if (subject[i - 1] > '\\u00ff')");
+                writer.Line("{");
+                writer.Indent().Line("// Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).").Line("return false;").Outdent();
+                writer.Line("}");
+                writer.Line();
+            }
+
+            writer.Line(Jump(dfa, fallback));
+            writer.Outdent();
+        }
+
+        private static int MostBytes(SortedDictionary<int, List<int>> byTarget)
+        {
+            var best = -1;
+            var count = -1;
+            foreach (var pair in byTarget)
+            {
+                if (pair.Value.Count > count)
+                {
+                    best = pair.Key;
+                    count = pair.Value.Count;
+                }
+            }
+
+            return best;
+        }
+
+        private static string Jump(Dfa dfa, int target) =>
+            target == dfa.MatchState ? "return true;" : target == dfa.DeadState ? "return false;" : $"goto State{target};";
+
+        /// <summary>The states reachable from <paramref name="first"/>, in state order, the first one first; match and dead states are returns.</summary>
+        private static List<int> Reachable(Dfa dfa, int first)
+        {
+            var seen = new bool[dfa.StateCount];
+            var queue = new Queue<int>();
+            seen[first] = true;
+            queue.Enqueue(first);
+            while (queue.Count > 0)
+            {
+                var state = queue.Dequeue();
+                for (var cls = 0; cls < dfa.ClassCount; cls++)
+                {
+                    var next = dfa.Next(state, cls);
+                    if (!seen[next])
+                    {
+                        seen[next] = true;
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            var states = new List<int> { first };
+            for (var state = 0; state < dfa.StateCount; state++)
+            {
+                if (seen[state] && state != first && state != dfa.MatchState && state != dfa.DeadState)
+                {
+                    states.Add(state);
+                }
+            }
+
+            return states;
+        }
+
+        /// <summary>A case pattern for a set of bytes: <c>'a'</c>, <c>&gt;= 'a' and &lt;= 'z'</c>, joined with <c>or</c>.</summary>
+        private static string Pattern(List<int> bytes)
+        {
+            var parts = new List<string>();
+            var i = 0;
+            while (i < bytes.Count)
+            {
+                var start = bytes[i];
+                var end = start;
+                while (i + 1 < bytes.Count && bytes[i + 1] == end + 1)
+                {
+                    i++;
+                    end = bytes[i];
+                }
+
+                parts.Add(start == end ? Char(start) : end == start + 1 ? Char(start) + " or " + Char(end) : $"(>= {Char(start)} and <= {Char(end)})");
+                i++;
+            }
+
+            return string.Join(" or ", parts);
+        }
+
+        private static string Char(int value)
+        {
+            switch (value)
+            {
+                case '\'': return "'\\''";
+                case '\\': return "'\\\\'";
+                case '\t': return "'\\t'";
+                case '\n': return "'\\n'";
+                case '\r': return "'\\r'";
+                default:
+                    return value > 0x20 && value < 0x7F
+                        ? "'" + (char)value + "'"
+                        : "'\\u" + value.ToString("x4", CultureInfo.InvariantCulture) + "'";
+            }
+        }
+
+        private static void WriteTableDfa(SourceWriter writer, string methodName, Dfa dfa)
+        {
+            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            writer.Line($"// {dfa.StateCount} states: a transition table; {methodName}Classes maps a byte to its class.");
+            writer.Line($"var classes = {methodName}Classes;");
+            writer.Line($"var transitions = {methodName}Transitions;");
+            writer.Line($"var state = {dfa.StartState};");
+            writer.Line("foreach (var c in subject)");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line("if (c > '\\u00ff')");
+            writer.Line("{");
+            writer.Indent().Line("return false;").Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line($"state = transitions[(state * {dfa.ClassCount}) + classes[c]];");
+            if (dfa.MatchState >= 0)
+            {
+                writer.Line($"if (state == {dfa.MatchState})");
+                writer.Line("{");
+                writer.Indent().Line("return true;").Outdent();
+                writer.Line("}");
+            }
+
+            if (dfa.DeadState >= 0)
+            {
+                writer.Line($"if (state == {dfa.DeadState})");
+                writer.Line("{");
+                writer.Indent().Line("return false;").Outdent();
+                writer.Line("}");
+            }
+
+            writer.Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line($"return {methodName}AcceptsAtEnd[state];");
+            writer.Close();
+            writer.Line();
+            WriteTable(writer, $"{methodName}Classes", "byte", dfa.ByteClasses);
+            WriteTable(writer, $"{methodName}Transitions", "ushort", dfa.Transitions);
+            WriteTable(writer, $"{methodName}AcceptsAtEnd", "bool", dfa.AcceptsAtEnd);
+        }
+
+        private static void WriteNfa(SourceWriter writer, string methodName, NfaTables nfa, EmittedNames names)
+        {
+            writer.Line($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject) =>");
+            writer.Indent();
+            writer.Line($"{names.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
+            writer.Outdent();
+            writer.Line();
+            WriteTable(writer, $"{methodName}Classes", "byte", nfa.ByteClasses);
+            WriteTable(writer, $"{methodName}Starts", "int", nfa.StartStates);
+            WriteTable(writer, $"{methodName}SuccessorStarts", "int", nfa.SuccessorStarts);
+            WriteTable(writer, $"{methodName}Successors", "int", nfa.Successors);
+            WriteTable(writer, $"{methodName}AcceptsAtEnd", "bool", nfa.AcceptsAtEnd);
+        }
+
+        /// <summary>A constant table: <c>ReadOnlySpan&lt;T&gt; Name =&gt; new T[] { ... }</c> reads static data, no allocation.</summary>
+        private static void WriteTable<T>(SourceWriter writer, string name, string type, IReadOnlyList<T> values)
+        {
+            writer.Line($"private static global::System.ReadOnlySpan<{type}> {name} => new {type}[]");
+            writer.Line("{");
+            writer.Indent();
+            var line = new StringBuilder();
+            for (var i = 0; i < values.Count; i++)
+            {
+                var text = values[i] is bool flag ? (flag ? "true" : "false") : System.Convert.ToString(values[i], CultureInfo.InvariantCulture);
+                line.Append(text).Append(',');
+                if (line.Length > 100 || i == values.Count - 1)
+                {
+                    writer.Line(line.ToString());
+                    line.Clear();
+                }
+                else
+                {
+                    line.Append(' ');
+                }
+            }
+
+            writer.Outdent();
+            writer.Line("};");
+            writer.Line();
+        }
+    }
+}

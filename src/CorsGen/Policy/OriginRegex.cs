@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Globalization;
+using CorsGen.Model;
+using CorsGen.Pcre;
+
+namespace CorsGen.Policy
+{
+    /// <summary>
+    /// One regex entry of <c>Origins</c> as Kong reads it: validated as configured (S1: PCRE2 must compile
+    /// it), then adjusted (O6: <c>$</c> appended unless present, one leading <c>^</c> dropped) and parsed
+    /// again, since the adjusted text is what Kong's PCRE2 runs.
+    /// </summary>
+    internal sealed class OriginRegex
+    {
+        private OriginRegex(string entry, string adjusted, PcreParseResult configured, PcreParseResult runtime)
+        {
+            Entry = entry;
+            Adjusted = adjusted;
+            Configured = configured;
+            Runtime = runtime;
+        }
+
+        /// <summary>The entry as configured.</summary>
+        public string Entry { get; }
+
+        /// <summary>The entry as Kong's handler hands it to PCRE2 (O6).</summary>
+        public string Adjusted { get; }
+
+        /// <summary>O7: no <c>:</c> anywhere, so it is matched against the request's host only.</summary>
+        public bool HostOnly => OriginEntry.IsHostOnlyRegex(Adjusted);
+
+        /// <summary>The configured entry parsed (Kong's schema check).</summary>
+        public PcreParseResult Configured { get; }
+
+        /// <summary>The adjusted entry parsed: the tree the automaton is built from.</summary>
+        public PcreParseResult Runtime { get; }
+
+        /// <summary>The adjusted pattern's tree, when it can be compiled exactly.</summary>
+        public RegexNode? Tree => Configured.IsValid && Runtime.IsSupported ? Runtime.Root : null;
+
+        public static OriginRegex Parse(string entry)
+        {
+            var adjusted = OriginEntry.AdjustRegex(entry);
+            var configured = PcreParser.Parse(entry);
+            var runtime = adjusted == entry ? configured : PcreParser.Parse(adjusted);
+            return new OriginRegex(entry, adjusted, configured, runtime);
+        }
+
+        /// <summary>CORS001 (PCRE2 rejects the entry) and CORS002 (a construct no automaton expresses), located in the entry's text.</summary>
+        public void Validate(int index, List<PolicyProblem> problems)
+        {
+            if (Configured.Error is { } error)
+            {
+                var offset = Configured.ToCharOffset(error.Offset);
+                problems.Add(PolicyProblem.ForValueSpan(
+                    Diagnostics.InvalidRegex.Id, PolicySetting.Origins, index, offset, 1,
+                    Entry, error.Message, error.Code.ToString(CultureInfo.InvariantCulture), error.Offset.ToString(CultureInfo.InvariantCulture)));
+                return;
+            }
+
+            if (Runtime.Error is { } adjustedError)
+            {
+                // Valid as configured, invalid once Kong appends '$' (e.g. after an open \Q): Kong logs an error and never matches it.
+                problems.Add(PolicyProblem.ForElement(
+                    Diagnostics.InvalidRegex.Id, PolicySetting.Origins, index,
+                    Adjusted, adjustedError.Message + " once Kong anchors it", adjustedError.Code.ToString(CultureInfo.InvariantCulture), adjustedError.Offset.ToString(CultureInfo.InvariantCulture)));
+                return;
+            }
+
+            foreach (var unsupported in Runtime.Unsupported)
+            {
+                var start = EntryOffset(Runtime.ToCharOffset(unsupported.Offset));
+                var end = EntryOffset(Runtime.ToCharOffset(unsupported.Offset + unsupported.Length));
+                problems.Add(PolicyProblem.ForValueSpan(
+                    Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, index, start, System.Math.Max(1, end - start),
+                    Entry, "rewrite without " + unsupported.Construct));
+            }
+        }
+
+        /// <summary>Maps a char offset of <see cref="Adjusted"/> back to <see cref="Entry"/> (which may have one more leading '^').</summary>
+        private int EntryOffset(int adjustedOffset)
+        {
+            var shift = Entry.StartsWith("^", System.StringComparison.Ordinal) ? 1 : 0;
+            return System.Math.Min(Entry.Length, adjustedOffset + shift);
+        }
+    }
+}
