@@ -8,7 +8,7 @@ public static partial class CatalogCors;
 
 /// <summary>Partner storefronts: listed origins only, with cookies.</summary>
 [KongCors(
-    Origins = ["https://partner.example.com", "https://shop.partner.test:8443", "http://localhost:3000"],
+    Origins = ["https://partner.example.com", "https://shop.partner.test:8443", "http://localhost:3000", "http://localhost:5080" /* the demo page, DemoPage.cs */],
     Methods = ["GET", "POST", "PUT", "DELETE"],
     Headers = ["Content-Type", "Authorization", "X-Request-Id"],
     ExposedHeaders = ["X-Request-Id", "X-Total-Count"],
