@@ -59,6 +59,8 @@ internal sealed class ApiServer : IAsyncDisposable
             },
         });
         app.UseRouting();
+        // Middleware mode (app.UseKongCors(), not on this branch yet) goes here, after routing and
+        // before authentication, so that the authorization middleware's 401 carries the policy's headers.
         app.UseAuthentication();
         app.UseAuthorization();
 
