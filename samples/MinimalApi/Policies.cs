@@ -11,6 +11,7 @@ public static partial class CatalogCors;
 /// entries (any subdomain of partner.example.com over https, and any localhost dev port) compile to one DFA.
 /// </summary>
 [KongCors(
+    // http://localhost:5080 (the demo page, DemoPage.cs) is matched by the localhost regex entry.
     Origins = ["https://partner.example.com", "https://shop.partner.test:8443", @"https://([a-z0-9-]+\.)+partner\.example\.com", @"http://localhost:\d{2,5}"],
     Methods = ["GET", "POST", "PUT", "DELETE"],
     Headers = ["Content-Type", "Authorization", "X-Request-Id"],

@@ -58,6 +58,7 @@ var admin = app.MapGroup("/admin").WithAdminCors();
 admin.MapGet("/stats", () => new { Orders = 2, Revenue = 59.5m });
 admin.MapMethods("/products/{id:int}", ["PATCH"], (int id) => Results.Ok(new { Id = id, Updated = true }));
 
+app.MapDemoPage();
 app.Lifetime.ApplicationStarted.Register(() => PolicyReport.Print(app));
 app.Run();
 
