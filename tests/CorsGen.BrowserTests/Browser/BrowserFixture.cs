@@ -11,7 +11,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// Starts, once for all browser tests: the API (<see cref="ApiServer"/>, the policies under test),
+/// Starts, once for all browser tests: the API in both modes (<see cref="ApiServer"/>, the policies under test),
 /// the page server (<see cref="PageServer"/>, the two page origins) and headless Chromium.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -19,9 +19,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private ApiServer? _api;
+    private ApiServer? _middlewareApi;
     private PageServer? _pages;
 
+    /// <summary>The API in the endpoint-filter mode.</summary>
     internal ApiServer Api => _api ?? throw new InvalidOperationException("The browser tests' servers did not start.");
+
+    /// <summary>The same API with <c>app.UseKongCors()</c> before authentication.</summary>
+    internal ApiServer MiddlewareApi => _middlewareApi ?? throw new InvalidOperationException("The browser tests' servers did not start.");
 
     internal IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium did not start.");
 
@@ -33,7 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        _api = await ApiServer.StartAsync();
+        _api = await ApiServer.StartAsync(middlewareMode: false);
+        _middlewareApi = await ApiServer.StartAsync(middlewareMode: true);
         _pages = await PageServer.StartAsync();
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }
@@ -57,6 +63,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_api is not null)
         {
             await _api.DisposeAsync();
+        }
+
+        if (_middlewareApi is not null)
+        {
+            await _middlewareApi.DisposeAsync();
         }
     }
 }

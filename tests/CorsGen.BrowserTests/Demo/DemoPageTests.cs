@@ -50,7 +50,10 @@ public sealed class DemoPageTests(BrowserFixture browser, ITestOutputHelper outp
                 ],
                 rows.Select(r => new[] { r[0], r[2] }).ToArray());
             Assert.All(rows, r => Assert.Equal(r[1], r[2]));
-            Assert.Equal("200, X-Total-Count: 2", rows[1][3]);
+            // The partner orders need a signed-in partner: the page reads the 401 that UseKongCors() decorated,
+            // and the preflighted POST got past its preflight (answered before authentication) to the same 401.
+            Assert.Equal("401, X-Total-Count: null", rows[1][3]);
+            Assert.StartsWith("401", rows[2][3], StringComparison.Ordinal);
         }
         finally
         {

@@ -40,4 +40,39 @@ public sealed class ErrorResponseTests(BrowserFixture browser)
         seen.AssertBlocked("MissingAllowOriginHeader");
         Assert.Equal(401, Assert.Single(browser.Api.Log.For(url)).Status);
     }
+
+    [BrowserFact]
+    public async Task Middleware_mode_a_401_from_the_authorization_middleware_is_readable()
+    {
+        // UseKongCors() runs before authentication and adds the policy's headers when the 401 starts.
+        await using var page = await browser.OpenPageAsync(PageOrigins.Listed);
+        var url = browser.MiddlewareApi.UniqueUrl("/authorized/items");
+        var seen = await page.FetchAsync(url);
+
+        seen.AssertReadable(401);
+        Assert.Equal(401, Assert.Single(browser.MiddlewareApi.Log.For(url)).Status);
+    }
+
+    [BrowserFact]
+    public async Task Middleware_mode_answers_the_preflight_of_an_authorized_group_before_authorization()
+    {
+        await using var page = await browser.OpenPageAsync(PageOrigins.Listed);
+        var url = browser.MiddlewareApi.UniqueUrl("/authorized/items");
+        var seen = await page.FetchAsync(url, new FetchRequest { Method = "PUT", Headers = new Dictionary<string, string> { ["X-Custom"] = "1" } });
+
+        // The preflight got its 200 before authorization; the PUT itself then got the readable 401.
+        seen.AssertReadable(401);
+        Assert.Equal(["OPTIONS", "PUT"], browser.MiddlewareApi.Log.For(url).Select(r => r.Method));
+        Assert.Equal(200, browser.MiddlewareApi.Log.For(url).First().Status);
+    }
+
+    [BrowserFact]
+    public async Task Middleware_mode_a_500_from_a_throwing_handler_is_readable()
+    {
+        await using var page = await browser.OpenPageAsync(PageOrigins.Listed);
+        var seen = await page.FetchAsync(browser.MiddlewareApi.UniqueUrl("/listed/throws"));
+
+        seen.AssertReadable(500);
+        Assert.Equal("The server failed.", seen.Body);
+    }
 }

@@ -23,6 +23,8 @@ internal static class ApiGroups
         new("/single", g => g.WithSingleOriginCors()),
         new("/any", g => g.WithAnyOriginCors()),
         new("/host-only", g => g.WithHostOnlyLiteralCors()),
+        new("/regex", g => g.WithRegexOriginCors()),
+        new("/host-regex", g => g.WithHostRegexCors()),
         new("/continue", g =>
         {
             g.WithContinueCors();
@@ -30,7 +32,7 @@ internal static class ApiGroups
             g.MapMethods("/items", [HttpMethods.Options], (HttpContext context) => AnswerPreflight(context, ContinueCors.GetAllowOrigin));
         }),
         // The same policy as /listed behind ASP.NET Core's authorization middleware, which runs
-        // before any endpoint filter.
+        // before any endpoint filter (and after UseKongCors() in the middleware-mode API).
         new("/authorized", g => g.WithListedOriginCors().RequireAuthorization()),
     ];
 

@@ -13,7 +13,8 @@ namespace CorsGen.BrowserTests.TestApp;
 /// <summary>
 /// The API the test pages call: Kestrel on a free loopback port (<c>http://127.0.0.1:&lt;port&gt;</c>),
 /// the groups of <see cref="ApiGroups"/>, <c>UseExceptionHandler</c> answering 500, and an
-/// authorization middleware that rejects every request to a group that requires authorization.
+/// authorization middleware that rejects every request to a group that requires authorization;
+/// in the endpoint-filter mode, or in the middleware mode (<c>app.UseKongCors()</c> before authentication).
 /// </summary>
 internal sealed class ApiServer : IAsyncDisposable
 {
@@ -38,7 +39,7 @@ internal sealed class ApiServer : IAsyncDisposable
     /// </summary>
     public string UniqueUrl(string path) => $"{Origin}{path}?probe={Interlocked.Increment(ref _lastProbe)}";
 
-    public static async Task<ApiServer> StartAsync()
+    public static async Task<ApiServer> StartAsync(bool middlewareMode)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -59,8 +60,13 @@ internal sealed class ApiServer : IAsyncDisposable
             },
         });
         app.UseRouting();
-        // Middleware mode (app.UseKongCors(), not on this branch yet) goes here, after routing and
-        // before authentication, so that the authorization middleware's 401 carries the policy's headers.
+        if (middlewareMode)
+        {
+            // After routing and before authentication: preflights are answered before authorization,
+            // and the authorization middleware's 401 carries the policy's headers.
+            app.UseKongCors();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -40,4 +40,13 @@ internal static partial class HostOnlyLiteralCors;
 [KongCors(Origins = [PageOrigins.Listed, "https://partner.example.com"], PreflightContinue = true)]
 internal static partial class ContinueCors;
 
-// Regex origins are not in this table yet: a regex entry is a build error today (CORS002).
+/// <summary>
+/// Regex entries (O6): the listed page's origin matches the first; the unlisted page's origin,
+/// http://localhost:5181, is a near miss of the second (Kong's appended '$' stops it after three digits).
+/// </summary>
+[KongCors(Origins = [@"http://127\.0\.0\.1:\d+", @"http://localhost:51\d"])]
+internal static partial class RegexOriginCors;
+
+/// <summary>A host-only regex entry (O7): no ':', so it is matched against the host alone, whatever the scheme and port.</summary>
+[KongCors(Origins = [@"127\.0\.0\.\d+", "https://partner.example.com"])]
+internal static partial class HostRegexCors;
