@@ -33,7 +33,18 @@ namespace CorsGen
 
                 var facts = CompilationFactsReader.Read(start.Compilation);
                 start.RegisterSymbolAction(symbol => AnalyzePolicyClass(symbol, attributeType, facts), SymbolKind.NamedType);
+                start.RegisterSyntaxNodeAction(AnalyzeInvocation, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
             });
+        }
+
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (CorsMechanismChain.Find(invocation, context.SemanticModel, context.CancellationToken) is { } pair)
+            {
+                var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
+            }
         }
 
         private static void AnalyzePolicyClass(SymbolAnalysisContext context, INamedTypeSymbol attributeType, CompilationFacts facts)

@@ -37,8 +37,9 @@ namespace CorsGen.Policy
         }
 
         /// <summary>
-        /// Every problem of a policy, for the analyzer: the validator's, and, when the policy can be generated,
-        /// those only compiling it reveals (an automaton over its state cap).
+        /// Every problem of a policy, for the analyzer: the validator's errors; when the policy can be generated,
+        /// what only compiling it reveals (an automaton over its state cap); and the lint warnings, which the
+        /// generator never needs (they do not change the code).
         /// </summary>
         public static List<PolicyProblem> Diagnose(PolicySpec spec)
         {
@@ -48,6 +49,8 @@ namespace CorsGen.Policy
                 CompileOrigins(spec.Origins, problems);
             }
 
+            OriginLint.Check(spec, problems);
+            SettingsLint.Check(spec, problems);
             return problems;
         }
 

@@ -13,13 +13,27 @@ namespace CorsGen.Tests.Analyzer;
 /// </summary>
 internal static class AnalyzerVerifier
 {
-    public static Task VerifyAsync(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true)
+    /// <param name="generatedSources">
+    /// Also compile what the generator writes for <paramref name="source"/> (markup removed), for sources that call
+    /// the generated <c>With...()</c> methods.
+    /// </param>
+    public static Task VerifyAsync(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false)
     {
         var test = new CSharpAnalyzerTest<KongCorsAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
+
+        if (generatedSources)
+        {
+            TestFileMarkupParser.GetSpans(source, out var plain, out System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>> _);
+            var (_, result) = GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([plain]));
+            foreach (var (hint, text) in GeneratorRunner.GeneratedSources(result))
+            {
+                test.TestState.Sources.Add((hint, text));
+            }
+        }
 
         test.TestState.AdditionalReferences.AddRange(aspNetCore
             ? GeneratorRunner.FrameworkReferences

@@ -149,8 +149,11 @@ public sealed class FoundationDiagnosticsTests
 
             public static partial class Api
             {
-                [KongCors(Origins = ["foo.test", "bar.test"], PreflightContinue = true, PrivateNetwork = true, MaxAge = 0)]
+                [KongCors(Origins = [@"foo\.test", @"(.+\.)?bar\.test", "http://localhost:3000"], PreflightContinue = true, ExposedHeaders = ["X-Total"])]
                 internal static partial class NestedCors { }
+
+                [KongCors(Origins = [@"https://([a-z0-9-]+\.)+example\.com", @"http://localhost:\d{2,5}"], Credentials = true, PrivateNetwork = true, MaxAge = 7200)]
+                internal static partial class RegexCors;
             }
         }
         """);

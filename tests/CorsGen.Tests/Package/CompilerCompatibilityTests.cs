@@ -37,7 +37,8 @@ public sealed class CompilerCompatibilityTests
 
     /// <summary>
     /// Every reference is netstandard 2.0, Roslyn 4.8.0 itself, or a library no newer than the one
-    /// Roslyn 4.8.0 depends on (System.Collections.Immutable and System.Reflection.Metadata 7.0);
+    /// Roslyn 4.8.0 depends on and ships with (System.Collections.Immutable and System.Reflection.Metadata 7.0,
+    /// System.Memory 4.5.5 whose assembly version is 4.0.1.2, System.Runtime.CompilerServices.Unsafe 6.0);
     /// never Workspaces (RS1038) nor anything the compiler does not provide.
     /// </summary>
     internal static void AssertLoadsInTheNet8Compiler(IReadOnlyDictionary<string, Version> references)
@@ -49,6 +50,8 @@ public sealed class CompilerCompatibilityTests
             ["Microsoft.CodeAnalysis.CSharp"] = Roslyn48,
             ["System.Collections.Immutable"] = new(7, 0, 0, 0),
             ["System.Reflection.Metadata"] = new(7, 0, 0, 0),
+            ["System.Memory"] = new(4, 0, 1, 2),
+            ["System.Runtime.CompilerServices.Unsafe"] = new(6, 0, 0, 0),
         };
 
         foreach (var (name, version) in references)

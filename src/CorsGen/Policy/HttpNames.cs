@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+
+namespace CorsGen.Policy
+{
+    /// <summary>Names the Fetch standard treats specially, for the analyzer's checks on Methods and headers.</summary>
+    internal static class HttpNames
+    {
+        /// <summary>Fetch: forbidden methods, which a page can never send (byte-case-insensitive).</summary>
+        public static bool IsForbiddenMethod(string method) =>
+            method.Equals("CONNECT", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("TRACE", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("TRACK", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Fetch: methods that browsers normalize to upper case (any other is sent exactly as written).</summary>
+        public static bool IsNormalizedMethod(string method) =>
+            method.Equals("DELETE", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("GET", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("POST", StringComparison.OrdinalIgnoreCase)
+            || method.Equals("PUT", StringComparison.OrdinalIgnoreCase);
+
+        private static readonly HashSet<string> ForbiddenRequestHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Accept-Charset", "Accept-Encoding", "Access-Control-Request-Headers", "Access-Control-Request-Method",
+            "Access-Control-Request-Private-Network", "Connection", "Content-Length", "Cookie", "Cookie2", "Date", "DNT",
+            "Expect", "Host", "Keep-Alive", "Origin", "Referer", "Set-Cookie", "TE", "Trailer", "Transfer-Encoding",
+            "Upgrade", "Via",
+        };
+
+        private static readonly HashSet<string> CorsResponseHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+            "Access-Control-Allow-Headers", "Access-Control-Max-Age", "Access-Control-Expose-Headers",
+            "Access-Control-Allow-Private-Network",
+        };
+
+        private static readonly HashSet<string> ForbiddenResponseHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Set-Cookie", "Set-Cookie2",
+        };
+
+        /// <summary>
+        /// Why a name cannot be a request header a page sends (Headers), or null: Fetch's forbidden request
+        /// headers (and <c>Proxy-</c>/<c>Sec-</c> names) are set by the browser alone; CORS response headers
+        /// are never request headers.
+        /// </summary>
+        public static string? WhyNotARequestHeader(string name)
+        {
+            if (ForbiddenRequestHeaders.Contains(name)
+                || name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("Sec-", StringComparison.OrdinalIgnoreCase))
+            {
+                return "is a forbidden request header: only the browser sets it, a page never can, so allowing it does nothing";
+            }
+
+            return CorsResponseHeaders.Contains(name)
+                ? "is a CORS response header, never sent in a request; it does not belong in Headers"
+                : null;
+        }
+
+        /// <summary>Why a name cannot be exposed to a page (ExposedHeaders), or null; Set-Cookie has its own diagnostic.</summary>
+        public static string? WhyNotExposable(string name)
+        {
+            if (name.StartsWith("Access-Control-Request-", StringComparison.OrdinalIgnoreCase) || name.Equals("Origin", StringComparison.OrdinalIgnoreCase))
+            {
+                return "is a request header, never sent in a response; it does not belong in ExposedHeaders";
+            }
+
+            return name.Equals("Access-Control-Allow-Methods", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Access-Control-Allow-Headers", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Access-Control-Max-Age", StringComparison.OrdinalIgnoreCase)
+                ? "is only sent on preflight answers, which pages never read; exposing it does nothing"
+                : null;
+        }
+
+        public static bool IsForbiddenResponseHeader(string name) => ForbiddenResponseHeaders.Contains(name);
+
+        /// <summary>Whether a host is loopback or a localhost name (RFC 6761): plain http is acceptable for those.</summary>
+        public static bool IsLoopbackHost(string host)
+        {
+            if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (host == "[::1]" || host == "::1")
+            {
+                return true;
+            }
+
+            var parts = host.Split('.');
+            return parts.Length == 4 && parts[0] == "127" && Array.TrueForAll(parts, p => byte.TryParse(p, out _));
+        }
+    }
+}

@@ -1,0 +1,504 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CorsGen.Automata;
+using CorsGen.Model;
+using CorsGen.Pcre;
+
+namespace CorsGen.Policy
+{
+    /// <summary>
+    /// The analyzer's warnings about <c>Origins</c>: entries that are insecure (CORS020-CORS025) or can
+    /// never work (CORS030-CORS033, CORS042-CORS044). What a regex matches is decided on its automaton,
+    /// and messages quote a subject it really accepts.
+    /// </summary>
+    internal static class OriginLint
+    {
+        private static readonly Lazy<Dfa?> LoopbackOrigins = new Lazy<Dfa?>(() => Compile(@"http://(localhost|[a-z0-9.-]*\.localhost|127\.[0-9]+\.[0-9]+\.[0-9]+|::1|\[::1\])(:[0-9]*)?$"));
+
+        private static readonly Lazy<Dfa?> LoopbackHosts = new Lazy<Dfa?>(() => Compile(@"(localhost|[a-z0-9.-]*\.localhost|127\.[0-9]+\.[0-9]+\.[0-9]+|::1)$"));
+
+        public static void Check(PolicySpec spec, List<PolicyProblem> problems)
+        {
+            if (spec.Origins is not { Count: > 0 } origins)
+            {
+                return;
+            }
+
+            var single = origins.Count == 1;
+            var seenLiterals = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seenRegexes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var firstWildcard = -1;
+            for (var i = 0; i < origins.Count; i++)
+            {
+                var entry = origins[i];
+                if (string.IsNullOrEmpty(entry))
+                {
+                    continue;
+                }
+
+                if (firstWildcard >= 0 && entry != "*")
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.UnreachableEntry.Id, PolicySetting.Origins, i, entry!));
+                    continue;
+                }
+
+                switch (OriginEntry.Classify(entry!))
+                {
+                    case OriginEntryKind.Wildcard:
+                        if (firstWildcard >= 0)
+                        {
+                            problems.Add(Duplicate(i, entry!, firstWildcard));
+                        }
+                        else
+                        {
+                            firstWildcard = i;
+                        }
+
+                        break;
+
+                    case OriginEntryKind.Literal:
+                        var normalized = KongOrigin.Normalize(entry!).Domain;
+                        if (seenLiterals.TryGetValue(normalized, out var firstLiteral))
+                        {
+                            problems.Add(Duplicate(i, entry!, firstLiteral, normalized == entry ? "" : " once normalized (" + normalized + ")"));
+                            continue;
+                        }
+
+                        seenLiterals[normalized] = i;
+                        CheckLiteral(spec, i, entry!, single, problems);
+                        break;
+
+                    default:
+                        if (seenRegexes.TryGetValue(entry!, out var firstRegex))
+                        {
+                            problems.Add(Duplicate(i, entry!, firstRegex));
+                            continue;
+                        }
+
+                        seenRegexes[entry!] = i;
+                        CheckRegex(spec, i, entry!, problems);
+                        break;
+                }
+            }
+        }
+
+        private static PolicyProblem Duplicate(int index, string entry, int first, string how = "") =>
+            PolicyProblem.ForElement(Diagnostics.Duplicate.Id, PolicySetting.Origins, index, "Origins", entry, first.ToString(CultureInfo.InvariantCulture), how);
+
+        private static void CheckLiteral(PolicySpec spec, int index, string entry, bool single, List<PolicyProblem> problems)
+        {
+            if (entry == "null" || entry.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, entry));
+                return;
+            }
+
+            for (var c = 0; c < entry.Length; c++)
+            {
+                if (entry[c] >= 'A' && entry[c] <= 'Z')
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.UpperCaseOrigin.Id, PolicySetting.Origins, index, entry, "it"));
+                    break;
+                }
+            }
+
+            var separator = entry.IndexOf("://", StringComparison.Ordinal);
+            if (separator < 0)
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.SchemeLessLiteral.Id, PolicySetting.Origins, index, entry, EscapeRegex(entry)));
+                return;
+            }
+
+            var pathStart = entry.IndexOf('/', separator + 3);
+            if (pathStart >= 0)
+            {
+                var what = pathStart == entry.Length - 1 ? "a trailing slash" : "a path ('" + entry.Substring(pathStart) + "')";
+                var consequence = single
+                    ? "As the only entry it is sent back as it is, and browsers reject an Access-Control-Allow-Origin that is not exactly their origin"
+                    : "Kong drops it before comparing, so it matches, but it misleads readers";
+                problems.Add(PolicyProblem.ForValueSpan(Diagnostics.OriginWithPath.Id, PolicySetting.Origins, index, pathStart, entry.Length - pathStart, entry, what, consequence));
+            }
+
+            var origin = KongOrigin.Normalize(entry);
+            if (spec.Credentials && entry.StartsWith("http://", StringComparison.Ordinal) && !HttpNames.IsLoopbackHost(origin.Host))
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.InsecureOriginWithCredentials.Id, PolicySetting.Origins, index, entry, origin.Domain));
+            }
+        }
+
+        private static void CheckRegex(PolicySpec spec, int index, string entry, List<PolicyProblem> problems)
+        {
+            if (LooksLikeGlob(entry))
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.GlobPattern.Id, PolicySetting.Origins, index, entry, "'" + GlobToRegex(entry) + "'"));
+            }
+
+            var regex = OriginRegex.Parse(entry);
+            if (regex.Tree is not { } tree || DfaBuilder.Build(tree).Dfa is not { } dfa)
+            {
+                // Invalid or unsupported (CORS001, CORS002), or too large to reason about (CORS011).
+                return;
+            }
+
+            var anyOrigin = RegexWitness.Find(dfa);
+            if (anyOrigin is null)
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.RegexMatchesNothing.Id, PolicySetting.Origins, index, entry, regex.Adjusted));
+                return;
+            }
+
+            if (regex.HostOnly && !RegexWitness.AcceptsWithout(dfa, '/'))
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.HostRegexCannotMatch.Id, PolicySetting.Origins, index, entry));
+                return;
+            }
+
+            CheckUpperCase(regex, index, problems);
+            CheckUnescapedDots(regex, dfa, index, problems);
+            CheckAlternation(regex, dfa, index, problems);
+            CheckLabelBoundary(regex, dfa, tree, index, problems);
+
+            foreach (var dangerous in new[] { "null", "file://" })
+            {
+                if (dfa.IsMatch(dangerous))
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, dangerous));
+                }
+            }
+
+            if (spec.Credentials)
+            {
+                var insecure = regex.HostOnly
+                    ? RegexWitness.Find(dfa, LoopbackHosts.Value) is { } host ? "http://" + host : null
+                    : RegexWitness.Find(dfa, LoopbackOrigins.Value, "http://");
+                if (insecure is not null)
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.InsecureOriginWithCredentials.Id, PolicySetting.Origins, index, entry, insecure));
+                }
+            }
+        }
+
+        /// <summary>CORS030: a literal upper-case letter can never match a browser's lower-case origin.</summary>
+        private static void CheckUpperCase(OriginRegex regex, int index, List<PolicyProblem> problems)
+        {
+            foreach (var node in Nodes(regex.Runtime.Root!))
+            {
+                if (node is SetNode set && IsOnlyUpperCase(set.Set))
+                {
+                    var (start, length) = EntrySpan(regex, node);
+                    problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UpperCaseOrigin.Id, PolicySetting.Origins, index, start, length, regex.Entry, "the part '" + regex.Entry.Substring(start, length) + "'"));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>CORS021: a '.' between letters or digits, as in a host name, that matches any character.</summary>
+        private static void CheckUnescapedDots(OriginRegex regex, Dfa dfa, int index, List<PolicyProblem> problems)
+        {
+            var dots = new List<SetNode>();
+            foreach (var node in Nodes(regex.Runtime.Root!))
+            {
+                if (node is SequenceNode sequence)
+                {
+                    for (var i = 1; i + 1 < sequence.Items.Length; i++)
+                    {
+                        if (sequence.Items[i] is SetNode dot && dot.Set.Contains('a') && dot.Set.Contains('.') && IsSourceDot(regex, dot)
+                            && EdgeIsLabelChar(sequence.Items[i - 1], last: true) && EdgeIsLabelChar(sequence.Items[i + 1], last: false))
+                        {
+                            dots.Add(dot);
+                        }
+                    }
+                }
+            }
+
+            if (dots.Count == 0)
+            {
+                return;
+            }
+
+            // The entry as meant, every such dot escaped: what it allows and that does not is the proof.
+            var meant = new StringBuilder(regex.Adjusted);
+            for (var i = dots.Count - 1; i >= 0; i--)
+            {
+                meant.Insert(regex.Runtime.ToCharOffset(dots[i].Offset), '\\');
+            }
+
+            var witness = Compile(meant.ToString()) is { } meantDfa ? RegexWitness.Find(dfa, meantDfa) : null;
+            if (witness is null)
+            {
+                return;
+            }
+
+            foreach (var dot in dots)
+            {
+                var (start, length) = EntrySpan(regex, dot);
+                problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UnescapedDot.Id, PolicySetting.Origins, index, start, length, regex.Entry, witness));
+            }
+        }
+
+        /// <summary>CORS023: Kong's appended '$' anchors only the last branch of a top-level alternation.</summary>
+        private static void CheckAlternation(OriginRegex regex, Dfa dfa, int index, List<PolicyProblem> problems)
+        {
+            if (Unwrap(regex.Runtime.Root!) is not AlternationNode)
+            {
+                return;
+            }
+
+            var body = regex.Entry.StartsWith("^", StringComparison.Ordinal) ? regex.Entry.Substring(1) : regex.Entry;
+            if (body.EndsWith("$", StringComparison.Ordinal))
+            {
+                body = body.Substring(0, body.Length - 1);
+            }
+
+            if (Compile("(?:" + body + ")$") is not { } meant)
+            {
+                return;
+            }
+
+            var witness = RegexWitness.Find(dfa, meant);
+            if (witness is not null)
+            {
+                // Make the proof read like an attack: the allowed text followed by a domain of the attacker's.
+                var attack = witness.Substring(0, witness.Length - 1) + ".evil.example";
+                problems.Add(PolicyProblem.ForElement(Diagnostics.PartlyAnchoredAlternation.Id, PolicySetting.Origins, index, regex.Entry, dfa.IsMatch(attack) ? attack : witness));
+            }
+        }
+
+        /// <summary>CORS022: a domain suffix reached from a wildcard without a '.' (or the scheme) before it.</summary>
+        private static void CheckLabelBoundary(OriginRegex regex, Dfa dfa, RegexNode tree, int index, List<PolicyProblem> problems)
+        {
+            var suffix = LiteralSuffix(tree);
+            if (suffix.Length < 4 || suffix.IndexOf('.') < 0 || !char.IsLetterOrDigit(suffix[0]))
+            {
+                return;
+            }
+
+            var candidates = regex.HostOnly
+                ? new[] { "evil" + suffix, "x" + suffix }
+                : new[] { "https://evil" + suffix, "http://evil" + suffix, "https://x" + suffix, "evil" + suffix };
+            foreach (var candidate in candidates)
+            {
+                if (dfa.IsMatch(candidate))
+                {
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.NoLabelBoundary.Id, PolicySetting.Origins, index, regex.Entry, candidate, EscapeRegex(suffix)));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>The literal text every match ends with (before Kong's '$'): its trailing single-character sets.</summary>
+        private static string LiteralSuffix(RegexNode tree)
+        {
+            var items = new List<RegexNode>();
+            Flatten(Unwrap(tree), items);
+            var suffix = new StringBuilder();
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                if (items[i] is AssertionNode { Kind: AssertionKind.EndOfSubject or AssertionKind.EndOfSubjectOrBeforeFinalNewline } && suffix.Length == 0)
+                {
+                    continue;
+                }
+
+                if (items[i] is SetNode set && set.Set.Count == 1)
+                {
+                    for (var b = 0; b < 256; b++)
+                    {
+                        if (set.Set.Contains(b))
+                        {
+                            suffix.Insert(0, (char)b);
+                        }
+                    }
+
+                    continue;
+                }
+
+                break;
+            }
+
+            return suffix.ToString();
+        }
+
+        private static void Flatten(RegexNode node, List<RegexNode> items)
+        {
+            switch (node)
+            {
+                case SequenceNode sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        Flatten(item, items);
+                    }
+
+                    break;
+                case GroupNode { Body: var body }:
+                    Flatten(body, items);
+                    break;
+                default:
+                    items.Add(node);
+                    break;
+            }
+        }
+
+        private static RegexNode Unwrap(RegexNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case GroupNode group:
+                        node = group.Body;
+                        continue;
+                    case SequenceNode { Items.Length: 1 } sequence:
+                        node = sequence.Items[0];
+                        continue;
+                    default:
+                        return node;
+                }
+            }
+        }
+
+        private static IEnumerable<RegexNode> Nodes(RegexNode root)
+        {
+            var stack = new Stack<RegexNode>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                yield return node;
+                switch (node)
+                {
+                    case SequenceNode sequence:
+                        for (var i = sequence.Items.Length - 1; i >= 0; i--)
+                        {
+                            stack.Push(sequence.Items[i]);
+                        }
+
+                        break;
+                    case AlternationNode alternation:
+                        for (var i = alternation.Alternatives.Length - 1; i >= 0; i--)
+                        {
+                            stack.Push(alternation.Alternatives[i]);
+                        }
+
+                        break;
+                    case RepeatNode repeat:
+                        stack.Push(repeat.Body);
+                        break;
+                    case GroupNode group:
+                        stack.Push(group.Body);
+                        break;
+                }
+            }
+        }
+
+        private static bool IsOnlyUpperCase(ByteSet set)
+        {
+            if (set.IsEmpty)
+            {
+                return false;
+            }
+
+            for (var b = 0; b < 256; b++)
+            {
+                if (set.Contains(b) && !(b >= 'A' && b <= 'Z'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a node's first (or last) character is always one letter or digit, as in a host name's label.</summary>
+        private static bool EdgeIsLabelChar(RegexNode node, bool last)
+        {
+            switch (node)
+            {
+                case SetNode { Set: var set }:
+                    return set.Count == 1 && (Contains(set, 'a', 'z') || Contains(set, '0', '9'));
+                case GroupNode group:
+                    return EdgeIsLabelChar(group.Body, last);
+                case SequenceNode { Items.Length: > 0 } sequence:
+                    return EdgeIsLabelChar(last ? sequence.Items[sequence.Items.Length - 1] : sequence.Items[0], last);
+                case AlternationNode alternation:
+                    foreach (var alternative in alternation.Alternatives)
+                    {
+                        if (!EdgeIsLabelChar(alternative, last))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return alternation.Alternatives.Length > 0;
+                case RepeatNode { Min: > 0 } repeat:
+                    return EdgeIsLabelChar(repeat.Body, last);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Contains(ByteSet set, char first, char last)
+        {
+            for (var c = first; c <= last; c++)
+            {
+                if (set.Contains(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSourceDot(OriginRegex regex, SetNode node)
+        {
+            var offset = regex.Runtime.ToCharOffset(node.Offset);
+            return offset < regex.Adjusted.Length && regex.Adjusted[offset] == '.' && node.Length == 1;
+        }
+
+        /// <summary>The span of an AST node of the adjusted pattern, as chars of the configured entry.</summary>
+        private static (int Start, int Length) EntrySpan(OriginRegex regex, RegexNode node)
+        {
+            var shift = regex.Entry.StartsWith("^", StringComparison.Ordinal) ? 1 : 0;
+            var start = Math.Min(regex.Entry.Length, regex.Runtime.ToCharOffset(node.Offset) + shift);
+            var end = Math.Min(regex.Entry.Length, regex.Runtime.ToCharOffset(node.Offset + node.Length) + shift);
+            return (start, Math.Max(1, end - start));
+        }
+
+        /// <summary>Whether an entry reads like a glob: <c>*.example.com</c>, <c>https://*.example.com</c>.</summary>
+        public static bool LooksLikeGlob(string entry) =>
+            entry.StartsWith("*.", StringComparison.Ordinal) || entry.IndexOf("://*.", StringComparison.Ordinal) >= 0 || entry.IndexOf("//*.", StringComparison.Ordinal) >= 0;
+
+        /// <summary>The regex a glob means: every subdomain (one label or more) of the domain, dots escaped.</summary>
+        public static string GlobToRegex(string glob)
+        {
+            var star = glob.IndexOf("*.", StringComparison.Ordinal);
+            return glob.Substring(0, star) + @"([a-z0-9-]+\.)+" + EscapeRegex(glob.Substring(star + 2));
+        }
+
+        /// <summary>A literal as a regex: its dots (and any other metacharacter) escaped.</summary>
+        public static string EscapeRegex(string literal)
+        {
+            var builder = new StringBuilder(literal.Length + 4);
+            foreach (var c in literal)
+            {
+                if ("\\^$.|?*+()[]{}".IndexOf(c) >= 0)
+                {
+                    builder.Append('\\');
+                }
+
+                builder.Append(c);
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>A pattern as Kong adjusts and runs it, as a DFA; null when it cannot be built.</summary>
+        private static Dfa? Compile(string pattern)
+        {
+            var regex = OriginRegex.Parse(pattern);
+            return regex.Tree is { } tree ? DfaBuilder.Build(tree).Dfa : null;
+        }
+    }
+}
