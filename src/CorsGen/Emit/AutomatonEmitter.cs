@@ -34,26 +34,56 @@ namespace CorsGen.Emit
             {
                 if (dfa.StateCount <= MaxSwitchStates)
                 {
-                    WriteSwitchDfa(writer, methodName, dfa);
+                    WriteSwitchDfa(writer, methodName, matcher, dfa);
                 }
                 else
                 {
-                    WriteTableDfa(writer, methodName, dfa);
+                    WriteTableDfa(writer, methodName, matcher, dfa);
                 }
             }
             else
             {
-                WriteNfa(writer, methodName, matcher.Nfa!, names);
+                WriteNfa(writer, methodName, matcher, names);
             }
+        }
+
+        /// <summary>
+        /// The quick rejection: when every match ends with the same literal text (before an optional final
+        /// newline), a subject that does not is refused by one comparison, before any automaton runs.
+        /// </summary>
+        private static void WriteSuffixCheck(SourceWriter writer, RegexMatcher matcher)
+        {
+            if (matcher.RequiredSuffix.Length < 2 || matcher.Dfa is { IsEmpty: true } or { MatchesEverything: true })
+            {
+                return;
+            }
+
+            var suffix = SourceWriter.Literal(matcher.RequiredSuffix);
+            writer.Line($"// Every match ends with {suffix}{(matcher.SuffixBeforeFinalNewline ? " (a final newline aside)" : "")}: one comparison rejects most other subjects.");
+            if (matcher.SuffixBeforeFinalNewline)
+            {
+                writer.Line($"if (!global::System.MemoryExtensions.EndsWith(subject, {suffix})");
+                writer.Indent().Line($"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && global::System.MemoryExtensions.EndsWith(subject.Slice(0, subject.Length - 1), {suffix})))").Outdent();
+            }
+            else
+            {
+                writer.Line($"if (!global::System.MemoryExtensions.EndsWith(subject, {suffix}))");
+            }
+
+            writer.Line("{");
+            writer.Indent().Line("return false;").Outdent();
+            writer.Line("}");
+            writer.Line();
         }
 
         private static string Describe(RegexMatcher matcher) => matcher.Dfa is { } dfa
             ? $"one minimized DFA of {dfa.StateCount} states"
             : $"an NFA of {matcher.Nfa!.StateCount} states (the DFA would exceed {DfaBuilder.DefaultMaxStates} states: CORS011)";
 
-        private static void WriteSwitchDfa(SourceWriter writer, string methodName, Dfa dfa)
+        private static void WriteSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
         {
             writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            WriteSuffixCheck(writer, matcher);
             if (dfa.IsEmpty)
             {
                 writer.Line("// No subject can match these entries.");
@@ -263,9 +293,10 @@ namespace CorsGen.Emit
             }
         }
 
-        private static void WriteTableDfa(SourceWriter writer, string methodName, Dfa dfa)
+        private static void WriteTableDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
         {
             writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            WriteSuffixCheck(writer, matcher);
             writer.Line($"// {dfa.StateCount} states: a transition table; {methodName}Classes maps a byte to its class.");
             writer.Line($"var classes = {methodName}Classes;");
             writer.Line($"var transitions = {methodName}Transitions;");
@@ -306,12 +337,13 @@ namespace CorsGen.Emit
             WriteTable(writer, $"{methodName}AcceptsAtEnd", "bool", dfa.AcceptsAtEnd);
         }
 
-        private static void WriteNfa(SourceWriter writer, string methodName, NfaTables nfa, EmittedNames names)
+        private static void WriteNfa(SourceWriter writer, string methodName, RegexMatcher matcher, EmittedNames names)
         {
-            writer.Line($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject) =>");
-            writer.Indent();
-            writer.Line($"{names.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
-            writer.Outdent();
+            var nfa = matcher.Nfa!;
+            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            WriteSuffixCheck(writer, matcher);
+            writer.Line($"return {names.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
+            writer.Close();
             writer.Line();
             WriteTable(writer, $"{methodName}Classes", "byte", nfa.ByteClasses);
             WriteTable(writer, $"{methodName}Starts", "int", nfa.StartStates);

@@ -63,5 +63,12 @@ namespace CorsGen.Policy
     /// <param name="Patterns">The entries as Kong adjusts them (O6), for comments in the generated code.</param>
     /// <param name="Dfa">The minimized DFA; null when it would exceed the state cap (CORS011).</param>
     /// <param name="Nfa">The fallback when <paramref name="Dfa"/> is null: the NFA, simulated in linear time.</param>
-    internal sealed record RegexMatcher(EquatableArray<string> Patterns, Automata.Dfa? Dfa, Automata.NfaTables? Nfa);
+    /// <param name="RequiredSuffix">Literal text every match ends with (see <see cref="RegexSuffix"/>), checked first; empty when none.</param>
+    /// <param name="SuffixBeforeFinalNewline">A final newline may follow <paramref name="RequiredSuffix"/> (PCRE2's <c>$</c>).</param>
+    internal sealed record RegexMatcher(
+        EquatableArray<string> Patterns,
+        Automata.Dfa? Dfa,
+        Automata.NfaTables? Nfa,
+        string RequiredSuffix,
+        bool SuffixBeforeFinalNewline);
 }

@@ -135,10 +135,11 @@ namespace CorsGen.Policy
                 patterns.Add(regex.Adjusted);
             }
 
+            var (suffix, beforeNewline) = RegexSuffix.Common(trees);
             var built = Automata.DfaBuilder.Build(trees);
             if (built.Dfa is { } dfa)
             {
-                return new RegexMatcher(EquatableArray.From(patterns), dfa, null);
+                return new RegexMatcher(EquatableArray.From(patterns), dfa, null, suffix, beforeNewline);
             }
 
             if (built.StateCapExceeded && built.Nfa is { } nfa)
@@ -150,7 +151,7 @@ namespace CorsGen.Policy
                         regex.Entry, Automata.DfaBuilder.DefaultMaxStates.ToString(CultureInfo.InvariantCulture)));
                 }
 
-                return new RegexMatcher(EquatableArray.From(patterns), null, Automata.NfaTables.From(nfa));
+                return new RegexMatcher(EquatableArray.From(patterns), null, Automata.NfaTables.From(nfa), suffix, beforeNewline);
             }
 
             // The NFA itself is over its cap (huge {n,m} counts): report it on the entry that caused it.

@@ -160,6 +160,19 @@ internal static unsafe class Pcre2
             }
         }
 
+        /// <summary>
+        /// As <see cref="IsAnchoredMatch(ReadOnlySpan{byte})"/>, but a match-limit error (PCRE2's guard against
+        /// catastrophic backtracking, -47) counts as no match, as Kong logs it and moves on.
+        /// </summary>
+        public bool IsAnchoredMatchOrLimit(ReadOnlySpan<byte> subject)
+        {
+            fixed (byte* s = subject)
+            {
+                var rc = Match(_code, s == null ? (byte*)1 : s, (nuint)subject.Length, 0, Anchored, _matchData, IntPtr.Zero);
+                return rc >= 0;
+            }
+        }
+
         public void Dispose()
         {
             if (_matchData != IntPtr.Zero)

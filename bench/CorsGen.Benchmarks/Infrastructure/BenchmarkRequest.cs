@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CorsGen.Benchmarks.Infrastructure;
+
+/// <summary>The requests the policy benchmarks send.</summary>
+public enum RequestCase
+{
+    PreflightAllowed,
+    PreflightRejected,
+    ActualAllowed,
+    ActualRejected,
+    NoOrigin,
+}
+
+/// <summary>
+/// A fresh <see cref="DefaultHttpContext"/> for one request, made outside the measured code. Its response
+/// feature keeps the OnStarting callbacks, so a benchmark can start the response as a server would.
+/// </summary>
+internal sealed class BenchmarkRequest
+{
+    public const string RejectedOrigin = "https://evil.example.net";
+
+    private BenchmarkRequest(DefaultHttpContext context, StartableResponseFeature response)
+    {
+        Context = context;
+        Response = response;
+        Invocation = new DefaultEndpointFilterInvocationContext(context);
+    }
+
+    public DefaultHttpContext Context { get; }
+
+    public StartableResponseFeature Response { get; }
+
+    public DefaultEndpointFilterInvocationContext Invocation { get; }
+
+    public static BenchmarkRequest Create(RequestCase requestCase, string allowedOrigin)
+    {
+        var response = new StartableResponseFeature();
+        var context = new DefaultHttpContext();
+        context.Features.Set<IHttpResponseFeature>(response);
+        var headers = context.Request.Headers;
+        switch (requestCase)
+        {
+            case RequestCase.PreflightAllowed:
+            case RequestCase.PreflightRejected:
+                context.Request.Method = "OPTIONS";
+                headers.Origin = requestCase == RequestCase.PreflightAllowed ? allowedOrigin : RejectedOrigin;
+                headers.AccessControlRequestMethod = "PUT";
+                headers.AccessControlRequestHeaders = "content-type,x-request-id";
+                break;
+            case RequestCase.ActualAllowed:
+            case RequestCase.ActualRejected:
+                context.Request.Method = "GET";
+                headers.Origin = requestCase == RequestCase.ActualAllowed ? allowedOrigin : RejectedOrigin;
+                break;
+            default:
+                context.Request.Method = "GET";
+                break;
+        }
+
+        return new BenchmarkRequest(context, response);
+    }
+
+    public static bool IsPreflight(RequestCase requestCase) => requestCase is RequestCase.PreflightAllowed or RequestCase.PreflightRejected;
+}
+
+/// <summary>A response feature that runs its OnStarting callbacks when told to, as a server does on the first write.</summary>
+internal sealed class StartableResponseFeature : HttpResponseFeature
+{
+    private readonly List<(Func<object, Task> Callback, object State)> _onStarting = new(2);
+
+    public override void OnStarting(Func<object, Task> callback, object state) => _onStarting.Add((callback, state));
+
+    public void Start()
+    {
+        for (var i = _onStarting.Count - 1; i >= 0; i--)
+        {
+            _onStarting[i].Callback(_onStarting[i].State).GetAwaiter().GetResult();
+        }
+
+        _onStarting.Clear();
+    }
+}
