@@ -158,7 +158,8 @@ namespace CorsGen.Automata
                         }
                     }
 
-                    if (subsets.Count > maxStates)
+                    // The subsets' total size is bounded too, so a cap of a few thousand states never means gigabytes.
+                    if (subsets.Count > maxStates || subsets.TotalItems > 1024L * maxStates)
                     {
                         return new DfaBuildResult(AutomatonBuildStatus.DfaStateCapExceeded, null, nfa, null, -1,
                             $"the DFA would need more than {maxStates} states");
