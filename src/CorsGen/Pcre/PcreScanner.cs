@@ -39,7 +39,7 @@ namespace CorsGen.Pcre
         private int _ptr;
 
         private PcreOptions _options;
-        private readonly NestSave[] _nests = new NestSave[NestStackSize];
+        private NestSave[] _nests = new NestSave[8]; // grows on demand up to PCRE2's 500
         private int _top = -1;
         private int _nestDepth;
         private readonly List<ParsedGroup> _frames = new List<ParsedGroup>();
@@ -628,6 +628,11 @@ namespace CorsGen.Pcre
             if (++_top >= NestStackSize)
             {
                 return Fail(PcreErrors.NestTooDeep, _ptr);
+            }
+
+            if (_top == _nests.Length)
+            {
+                System.Array.Resize(ref _nests, _nests.Length * 2);
             }
 
             _nests[_top] = new NestSave
