@@ -35,6 +35,7 @@ namespace CorsGen.Pcre
         private readonly byte[] _p;
         private readonly int _end;
         private readonly bool _utf;
+        private readonly bool _ucp;
         private readonly PcreNewline _newline;
         private int _ptr;
 
@@ -73,8 +74,6 @@ namespace CorsGen.Pcre
 
             public bool IsDuplicate { get; set; }
         }
-
-        private readonly bool _ucp;
 
         public PcreScanner(byte[] pattern, bool utf, bool ucp, PcreNewline newline)
         {
