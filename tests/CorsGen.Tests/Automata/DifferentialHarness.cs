@@ -30,6 +30,43 @@ internal sealed class DifferentialHarness
 
     public List<string> Failures { get; } = new List<string>();
 
+    /// <summary>Disagreements explained by <see cref="IsKnownParserGap"/>: counted and shown, not failed.</summary>
+    public long KnownParserGaps { get; private set; }
+
+    public List<string> KnownParserGapExamples { get; } = new List<string>();
+
+    /// <summary>
+    /// PCRE2 auto-possessifies a <c>\S</c> repeat before <c>\h</c>/<c>\v</c> (and the reverse) as if the
+    /// types were disjoint, which they are not in the 8-bit library (0xA0, 0x85): see
+    /// <see cref="KnownParserGapTests"/>. Such a repeat can only lose matches, so the signature is: PCRE2
+    /// says no, we say yes, the pattern has <c>\S</c> and <c>\h</c> or <c>\v</c>, the subject 0xA0 or 0x85.
+    /// </summary>
+    private static bool IsKnownParserGap(string pattern, string subject, bool expected, bool ours) =>
+        !expected && ours
+        && pattern.Contains(@"\S", StringComparison.Ordinal)
+        && (pattern.Contains(@"\h", StringComparison.Ordinal) || pattern.Contains(@"\v", StringComparison.Ordinal))
+        && (subject.Contains('\u00a0') || subject.Contains('\u0085'));
+
+    private void Record(string failure, string pattern, string subject, bool expected, bool ours)
+    {
+        if (IsKnownParserGap(pattern, subject, expected, ours))
+        {
+            KnownParserGaps++;
+            if (KnownParserGapExamples.Count < 5)
+            {
+                KnownParserGapExamples.Add(failure);
+            }
+
+            return;
+        }
+
+        Disagreements++;
+        if (Failures.Count < 20)
+        {
+            Failures.Add(failure);
+        }
+    }
+
     /// <summary>Runs one raw pattern (before Kong's adjustment) against <paramref name="subjects"/> generated subjects.</summary>
     public void RunPattern(string rawPattern, Random random, int subjects, int seed)
     {
@@ -146,11 +183,8 @@ internal sealed class DifferentialHarness
                 var nfa = union.Nfa!.IsMatch(subject);
                 if (dfa != expected || nfa != expected)
                 {
-                    Disagreements++;
-                    if (Failures.Count < 20)
-                    {
-                        Failures.Add($"seed {seed}: union \"{shown}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}");
-                    }
+                    var failure = $"seed {seed}: union \"{shown}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}";
+                    Record(failure, string.Join("|", patterns), subject, expected, dfa && nfa);
                 }
             }
         }
@@ -198,12 +232,9 @@ internal sealed class DifferentialHarness
             return;
         }
 
-        Disagreements++;
-        if (Failures.Count < 20)
-        {
-            var jitText = jitExpected is { } j ? $", PCRE2 JIT {j}" : "";
-            Failures.Add($"seed {seed}: pattern \"{Automaton.Escape(pattern)}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}{jitText}, DFA {dfa}, NFA {nfa}");
-        }
+        var jitText = jitExpected is { } j ? $", PCRE2 JIT {j}" : "";
+        var failure = $"seed {seed}: pattern \"{Automaton.Escape(pattern)}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}{jitText}, DFA {dfa}, NFA {nfa}";
+        Record(failure, pattern, subject, (jitExpected ?? expected) && expected, dfa && nfa);
     }
 
     /// <summary>
@@ -258,5 +289,5 @@ internal sealed class DifferentialHarness
     }
 
     public string Summary() =>
-        $"{Patterns} patterns, {Pairs} pairs, {Disagreements} disagreements, {SkippedPatterns} patterns skipped, {DfaCapExceeded} over the DFA cap (NFA only), {OracleErrors} oracle errors";
+        $"{Patterns} patterns, {Pairs} pairs, {Disagreements} disagreements, {SkippedPatterns} patterns skipped, {DfaCapExceeded} over the DFA cap (NFA only), {OracleErrors} oracle errors, {KnownParserGaps} known parser gaps";
 }
