@@ -5,9 +5,11 @@ using CorsGen.Pcre;
 namespace CorsGen.Automata
 {
     /// <summary>
-    /// Patterns -> minimized, canonically numbered <see cref="Dfa"/>: <see cref="NfaBuilder"/>, then
-    /// subset construction over byte classes (with a state cap), then <see cref="DfaMinimizer"/>.
-    /// A subset containing <see cref="Nfa.MatchedState"/> is the match state whatever else it holds.
+    /// Patterns -> minimized, canonically numbered <see cref="Dfa"/>. One pattern: <see cref="NfaBuilder"/>,
+    /// then subset construction over byte classes (with a state cap), then <see cref="DfaMinimizer"/>.
+    /// Several: each pattern that way, then their union by <see cref="DfaProduct"/>; both routes give the
+    /// same tables (the minimal DFA is unique). A subset containing <see cref="Nfa.MatchedState"/> is the
+    /// match state whatever else it holds. Over a cap, the result says so; nothing throws or hangs.
     /// </summary>
     internal static class DfaBuilder
     {
@@ -158,7 +160,8 @@ namespace CorsGen.Automata
                         }
                     }
 
-                    if (subsets.Count > maxStates)
+                    // The subsets' total size is bounded too, so a cap of a few thousand states never means gigabytes.
+                    if (subsets.Count > maxStates || subsets.TotalItems > 1024L * maxStates)
                     {
                         return new DfaBuildResult(AutomatonBuildStatus.DfaStateCapExceeded, null, nfa, null, -1,
                             $"the DFA would need more than {maxStates} states");

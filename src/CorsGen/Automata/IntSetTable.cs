@@ -18,6 +18,9 @@ namespace CorsGen.Automata
 
         public int Count => _count;
 
+        /// <summary>The total size of all sets: what the table holds in memory.</summary>
+        public long TotalItems => _itemCount;
+
         public ReadOnlySpan<int> this[int id] => new ReadOnlySpan<int>(_items, _starts[id], _starts[id + 1] - _starts[id]);
 
         public int SizeOf(int id) => _starts[id + 1] - _starts[id];

@@ -105,11 +105,6 @@ namespace CorsGen.Automata
             return (allowed & AheadNewline) == 0 ? allowed : allowed | flag;
         }
 
-        /// <summary>Whether <paramref name="kind"/> looks at what is behind the position beyond "is it the start".</summary>
-        public static bool LooksAtNewlineBehind(AssertionKind kind) => kind == AssertionKind.StartOfLine;
-
-        public static bool LooksAtWordBehind(AssertionKind kind) => kind == AssertionKind.WordBoundary || kind == AssertionKind.NotWordBoundary;
-
         public static string Describe(int obligation)
         {
             if (obligation == Free)

@@ -72,8 +72,6 @@ namespace CorsGen.Automata
 
         internal bool AcceptsAtEndOf(int state) => _acceptsAtEnd[state];
 
-        internal int ClassOf(int b) => _byteClasses[b];
-
         /// <summary>A debugging description of a state: its Thompson state and pending obligation.</summary>
         public string Describe(int state) => _describe(state);
 

@@ -35,7 +35,7 @@ namespace CorsGen.Automata
 
             var nfa = new Eliminator(outcome.Nfa, maxStates).Run();
             return nfa is null
-                ? new NfaBuildResult(AutomatonBuildStatus.NfaStateCapExceeded, null, null, -1, $"the NFA would need more than {maxStates} states")
+                ? new NfaBuildResult(AutomatonBuildStatus.NfaStateCapExceeded, null, null, -1, $"the NFA would be too large (over {maxStates} states, or too many transitions)")
                 : new NfaBuildResult(AutomatonBuildStatus.Success, nfa, null, -1, "");
         }
 
@@ -43,6 +43,7 @@ namespace CorsGen.Automata
         {
             private readonly ThompsonNfa _t;
             private readonly int _maxStates;
+            private readonly long _maxSetItems;
             private readonly byte[] _byteClasses;
             private readonly int _classCount;
             private readonly int[] _classAhead;
@@ -68,6 +69,9 @@ namespace CorsGen.Automata
             {
                 _t = t;
                 _maxStates = maxStates;
+
+                // Closures can overlap heavily ((a?){n} makes n closures of up to n items): bound their total size too.
+                _maxSetItems = Math.Max(1_000_000L, 32L * maxStates);
                 var mask = t.AssertionMask;
                 var usesKinds = mask != 0;
                 var needNewlineBehind = (mask & (1 << (int)AssertionKind.StartOfLine)) != 0;
@@ -328,6 +332,10 @@ namespace CorsGen.Automata
                     _buffer.Sort();
                     var items = _buffer.ToArray();
                     result = _sets.Intern(items, out _);
+                    if (_sets.TotalItems > _maxSetItems)
+                    {
+                        _overflow = true;
+                    }
                 }
 
                 _closureMemo.Add(memoKey, result);

@@ -104,7 +104,9 @@ namespace CorsGen.Pcre
             switch (item)
             {
                 case ParsedChar literal:
-                    if (literal.Value > 0xFF)
+                    // After (*UTF) a character beyond ASCII is its UTF-8 bytes in a row. (UTF mode is always
+                    // reported unsupported; its classes keep only code points below 256.)
+                    if (literal.Value > 0xFF || (_utf && literal.Value > 0x7F))
                     {
                         var bytes = ImmutableArray.CreateBuilder<RegexNode>();
                         foreach (var b in Utf8(literal.Value))

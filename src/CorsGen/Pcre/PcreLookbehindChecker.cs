@@ -298,7 +298,7 @@ namespace CorsGen.Pcre
                 case ParsedGroup group:
                     if (IsLookahead(group.Kind))
                     {
-                        var recursionsBefore = _recursions.Count;
+                        // A lookahead adds no length, but lookbehinds inside it must be checked.
                         var code = CheckLookbehinds(group.Branches);
                         if (code != 0)
                         {
@@ -306,7 +306,6 @@ namespace CorsGen.Pcre
                             return -1;
                         }
 
-                        _recursions.RemoveRange(recursionsBefore, _recursions.Count - recursionsBefore);
                         return 0;
                     }
 

@@ -35,11 +35,12 @@ namespace CorsGen.Pcre
         private readonly byte[] _p;
         private readonly int _end;
         private readonly bool _utf;
+        private readonly bool _ucp;
         private readonly PcreNewline _newline;
         private int _ptr;
 
         private PcreOptions _options;
-        private readonly NestSave[] _nests = new NestSave[NestStackSize];
+        private NestSave[] _nests = new NestSave[8]; // grows on demand up to PCRE2's 500
         private int _top = -1;
         private int _nestDepth;
         private readonly List<ParsedGroup> _frames = new List<ParsedGroup>();
@@ -73,8 +74,6 @@ namespace CorsGen.Pcre
 
             public bool IsDuplicate { get; set; }
         }
-
-        private readonly bool _ucp;
 
         public PcreScanner(byte[] pattern, bool utf, bool ucp, PcreNewline newline)
         {
@@ -628,6 +627,11 @@ namespace CorsGen.Pcre
             if (++_top >= NestStackSize)
             {
                 return Fail(PcreErrors.NestTooDeep, _ptr);
+            }
+
+            if (_top == _nests.Length)
+            {
+                System.Array.Resize(ref _nests, _nests.Length * 2);
             }
 
             _nests[_top] = new NestSave

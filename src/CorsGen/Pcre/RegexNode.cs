@@ -46,7 +46,10 @@ namespace CorsGen.Pcre
         /// <summary><c>\A</c>, <c>^</c> outside multiline mode, and <c>\G</c> (the match starts at offset 0).</summary>
         StartOfSubject,
 
-        /// <summary><c>^</c> in multiline mode: at the start or right after a newline.</summary>
+        /// <summary>
+        /// <c>^</c> in multiline mode: at the start, or right after a newline that is not the subject's last code unit
+        /// (PCRE2 does not match <c>^</c> at the very end, even after a newline).
+        /// </summary>
         StartOfLine,
 
         /// <summary><c>$</c> outside multiline mode, and <c>\Z</c>: at the end, or before a newline that is the last code unit.</summary>

@@ -30,6 +30,43 @@ internal sealed class DifferentialHarness
 
     public List<string> Failures { get; } = new List<string>();
 
+    /// <summary>Disagreements explained by <see cref="IsKnownParserGap"/>: counted and shown, not failed.</summary>
+    public long KnownParserGaps { get; private set; }
+
+    public List<string> KnownParserGapExamples { get; } = new List<string>();
+
+    /// <summary>
+    /// PCRE2 auto-possessifies a <c>\S</c> repeat before <c>\h</c>/<c>\v</c> (and the reverse) as if the
+    /// types were disjoint, which they are not in the 8-bit library (0xA0, 0x85): see
+    /// <see cref="KnownParserGapTests"/>. Such a repeat can only lose matches, so the signature is: PCRE2
+    /// says no, we say yes, the pattern has <c>\S</c> and <c>\h</c> or <c>\v</c>, the subject 0xA0 or 0x85.
+    /// </summary>
+    private static bool IsKnownParserGap(string pattern, string subject, bool expected, bool ours) =>
+        !expected && ours
+        && pattern.Contains(@"\S", StringComparison.Ordinal)
+        && (pattern.Contains(@"\h", StringComparison.Ordinal) || pattern.Contains(@"\v", StringComparison.Ordinal))
+        && (subject.Contains('\u00a0') || subject.Contains('\u0085'));
+
+    private void Record(string failure, string pattern, string subject, bool expected, bool ours)
+    {
+        if (IsKnownParserGap(pattern, subject, expected, ours))
+        {
+            KnownParserGaps++;
+            if (KnownParserGapExamples.Count < 5)
+            {
+                KnownParserGapExamples.Add(failure);
+            }
+
+            return;
+        }
+
+        Disagreements++;
+        if (Failures.Count < 20)
+        {
+            Failures.Add(failure);
+        }
+    }
+
     /// <summary>Runs one raw pattern (before Kong's adjustment) against <paramref name="subjects"/> generated subjects.</summary>
     public void RunPattern(string rawPattern, Random random, int subjects, int seed)
     {
@@ -62,16 +99,19 @@ internal sealed class DifferentialHarness
 
         Patterns++;
         using var regex = Pcre2.Create(pattern, utf8: true);
+
+        // Kong passes "j": PCRE2's JIT runs the match. Every few patterns, it is a second oracle.
+        using var jit = Patterns % 4 == 0 ? TryCreateJit(pattern) : null;
         var generator = new SubjectGenerator(random, result.Dfa, pattern);
         for (var i = 0; i < subjects; i++)
         {
-            Compare(pattern, regex, result, generator.Next(), seed);
+            Compare(pattern, regex, jit, result, generator.Next(), seed);
         }
 
         // The shortest match is a fact the emitter and diagnostics rely on: it must match.
         if (result.Dfa?.ShortestMatch is { } shortest)
         {
-            Compare(pattern, regex, result, shortest, seed);
+            Compare(pattern, regex, jit, result, shortest, seed);
         }
     }
 
@@ -143,11 +183,8 @@ internal sealed class DifferentialHarness
                 var nfa = union.Nfa!.IsMatch(subject);
                 if (dfa != expected || nfa != expected)
                 {
-                    Disagreements++;
-                    if (Failures.Count < 20)
-                    {
-                        Failures.Add($"seed {seed}: union \"{shown}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}");
-                    }
+                    var failure = $"seed {seed}: union \"{shown}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}";
+                    Record(failure, string.Join("|", patterns), subject, expected, dfa && nfa);
                 }
             }
         }
@@ -160,12 +197,26 @@ internal sealed class DifferentialHarness
         }
     }
 
-    private void Compare(string pattern, Pcre2.Regex regex, DfaBuildResult result, string subject, int seed)
+    private static Pcre2.Regex? TryCreateJit(string pattern)
+    {
+        try
+        {
+            return Pcre2.Create(pattern, jit: true, utf8: true);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private void Compare(string pattern, Pcre2.Regex regex, Pcre2.Regex? jit, DfaBuildResult result, string subject, int seed)
     {
         bool expected;
+        bool? jitExpected;
         try
         {
             expected = regex.IsAnchoredMatch(subject);
+            jitExpected = jit?.IsAnchoredMatch(subject);
         }
         catch (InvalidOperationException)
         {
@@ -176,16 +227,14 @@ internal sealed class DifferentialHarness
         Pairs++;
         var nfa = result.Nfa!.IsMatch(subject);
         var dfa = result.Dfa?.IsMatch(subject) ?? nfa;
-        if (nfa == expected && dfa == expected)
+        if (nfa == expected && dfa == expected && (jitExpected ?? expected) == expected)
         {
             return;
         }
 
-        Disagreements++;
-        if (Failures.Count < 20)
-        {
-            Failures.Add($"seed {seed}: pattern \"{Automaton.Escape(pattern)}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}, DFA {dfa}, NFA {nfa}");
-        }
+        var jitText = jitExpected is { } j ? $", PCRE2 JIT {j}" : "";
+        var failure = $"seed {seed}: pattern \"{Automaton.Escape(pattern)}\" subject \"{Automaton.Escape(subject)}\": PCRE2 {expected}{jitText}, DFA {dfa}, NFA {nfa}";
+        Record(failure, pattern, subject, (jitExpected ?? expected) && expected, dfa && nfa);
     }
 
     /// <summary>
@@ -240,5 +289,5 @@ internal sealed class DifferentialHarness
     }
 
     public string Summary() =>
-        $"{Patterns} patterns, {Pairs} pairs, {Disagreements} disagreements, {SkippedPatterns} patterns skipped, {DfaCapExceeded} over the DFA cap (NFA only), {OracleErrors} oracle errors";
+        $"{Patterns} patterns, {Pairs} pairs, {Disagreements} disagreements, {SkippedPatterns} patterns skipped, {DfaCapExceeded} over the DFA cap (NFA only), {OracleErrors} oracle errors, {KnownParserGaps} known parser gaps";
 }

@@ -51,7 +51,7 @@ public class ParserDifferentialTests
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
         var seeds = new Random();
-        long pairs = 0, disagreements = 0, patterns = 0;
+        long pairs = 0, disagreements = 0, patterns = 0, knownGaps = 0;
         var failures = new List<string>();
         while (clock.Elapsed < deadline)
         {
@@ -61,6 +61,12 @@ public class ParserDifferentialTests
             pairs += harness.Pairs;
             patterns += harness.Patterns;
             disagreements += harness.Disagreements;
+            knownGaps += harness.KnownParserGaps;
+            foreach (var example in harness.KnownParserGapExamples)
+            {
+                _output.WriteLine("known parser gap: " + example);
+            }
+
             if (harness.Disagreements > 0)
             {
                 _output.WriteLine($"DISAGREEMENT with seed {seed}: {harness.Summary()}");
@@ -69,7 +75,7 @@ public class ParserDifferentialTests
             }
         }
 
-        var summary = $"fuzzed {seconds} s: {patterns} patterns, {pairs} pairs, {disagreements} disagreements";
+        var summary = $"fuzzed {seconds} s: {patterns} patterns, {pairs} pairs, {disagreements} disagreements, {knownGaps} known parser gaps (auto-possessified \\S/\\h)";
         _output.WriteLine(summary);
         Console.WriteLine("CORSGEN_FUZZ: " + summary);
         Assert.True(disagreements == 0, summary + "\n" + string.Join("\n", failures.Take(20)));

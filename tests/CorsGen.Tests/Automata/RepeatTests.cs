@@ -85,3 +85,25 @@ public class RepeatTests
         Assert.Contains("a backreference", result.Message);
     }
 }
+
+/// <summary>Shapes whose automata would be huge must fail fast, as results, within bounded memory.</summary>
+public class PathologicalSizeTests
+{
+    [Fact]
+    public void Long_chains_of_optional_items_are_bounded()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = DfaBuilder.Build(Ast.Seq(Ast.Rep(Ast.Opt(Ast.Char('a')), 20000, 20000), Ast.Dollar));
+        Assert.False(result.Success);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Moderate_chains_still_build()
+    {
+        var result = DfaBuilder.Build(Ast.Seq(Ast.Rep(Ast.Opt(Ast.Char('a')), 500, 500), Ast.Dollar));
+        Assert.True(result.Success, result.Message);
+        Assert.True(result.Dfa!.IsMatch(new string('a', 500)));
+        Assert.False(result.Dfa.IsMatch(new string('a', 501)));
+    }
+}
