@@ -71,12 +71,12 @@ namespace CorsGen
         public static readonly DiagnosticDescriptor AutomatonStateCap = Create(
             "CORS011", Regex, DiagnosticSeverity.Warning,
             "Origin regexes exceed the automaton state cap",
-            "Origin '{0}' makes this policy's regex automaton larger than {1} DFA states; it is matched by a slower (still linear-time) NFA simulation. Simplify the pattern (bounded repeats of alternations multiply states)");
+            "Origin '{0}' makes this policy's regex automaton larger than {1} DFA states; it is matched by a slower (still linear-time) NFA simulation. Simplify the pattern: a counted repeat after an unbounded one over the same characters (e.g. '[a-z-]+-[a-z-]{{12}}') multiplies states");
 
         public static readonly DiagnosticDescriptor TwoCorsMechanisms = Create(
             "CORS012", Usage, DiagnosticSeverity.Warning,
             "Two CORS mechanisms on the same endpoints",
-            "{0} and {1} both apply CORS to these endpoints; only the one applied last takes effect (logged as an error at startup). Keep one");
+            "{0} and {1} both apply CORS to these endpoints (an error is logged at startup); keep one. Of two CorsGen policies only the one applied last runs; ASP.NET Core's CORS runs beside CorsGen's");
 
         public static readonly DiagnosticDescriptor GlobPattern = Create(
             "CORS020", Security, DiagnosticSeverity.Warning,
@@ -101,7 +101,7 @@ namespace CorsGen
         public static readonly DiagnosticDescriptor NullOrFileOrigin = Create(
             "CORS024", Security, DiagnosticSeverity.Warning,
             "Origin allows the 'null' or a file: origin",
-            "Origin '{0}' allows '{1}': sandboxed iframes, file:// pages and redirects send it, so any page on the web can obtain it");
+            "Origin '{0}' allows '{1}': {2}");
 
         public static readonly DiagnosticDescriptor InsecureOriginWithCredentials = Create(
             "CORS025", Security, DiagnosticSeverity.Warning,
@@ -130,7 +130,7 @@ namespace CorsGen
 
         public static readonly DiagnosticDescriptor OriginWithPath = Create(
             "CORS033", Correctness, DiagnosticSeverity.Warning,
-            "Origin has a path, query, user info or trailing slash",
+            "Origin has a path or trailing slash",
             "Origin '{0}' has {1}; an origin is only scheme://host[:port]. {2}");
 
         public static readonly DiagnosticDescriptor MethodCase = Create(
@@ -193,6 +193,11 @@ namespace CorsGen
             "Methods is empty",
             "Methods = [] sends no Access-Control-Allow-Methods, so only GET, HEAD and POST work cross-origin; remove the argument for the default (GET,HEAD,PUT,PATCH,POST,DELETE) or list the methods");
 
+        public static readonly DiagnosticDescriptor WildcardWithoutAuthorization = Create(
+            "CORS046", Correctness, DiagnosticSeverity.Warning,
+            "'*' in Headers does not cover Authorization",
+            "Headers entry '*' allows every request header except Authorization, which the Fetch standard never lets '*' cover: a request that sends Authorization fails its preflight. Add \"Authorization\" to Headers");
+
         /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             InvalidRegex,
@@ -229,7 +234,8 @@ namespace CorsGen
             Duplicate,
             UnreachableEntry,
             RegexMatchesNothing,
-            EmptyMethods);
+            EmptyMethods,
+            WildcardWithoutAuthorization);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

@@ -67,7 +67,7 @@ namespace CorsGen
             if (!facts.SupportsGeneratedCode)
             {
                 var version = ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)syntax.SyntaxTree.Options).LanguageVersion;
-                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersionTooLow, syntax.GetLocation(), version.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersionTooLow, syntax.GetLocation(), Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(version)));
             }
 
             PolicyTargetReader.Read(type, out var reason);

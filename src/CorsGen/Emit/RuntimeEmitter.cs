@@ -656,7 +656,7 @@ namespace CorsGen.Emit
                 global::Microsoft.Extensions.Logging.LoggerMessage.Define<string?, string, string>(
                     global::Microsoft.Extensions.Logging.LogLevel.Error,
                     new global::Microsoft.Extensions.Logging.EventId(4, "DuplicateCorsMechanisms"),
-                    "Endpoint '{Endpoint}' has two CORS mechanisms: CORS policy {Policy} and {Other}. Only the CorsGen policy applied last takes effect; keep one mechanism.");
+                    "Endpoint '{Endpoint}' has two CORS mechanisms: CORS policy {Policy} and {Other}. Keep one: of two CorsGen policies only the one applied last runs, and ASP.NET Core's CORS runs beside CorsGen's.");
             """;
     }
 }

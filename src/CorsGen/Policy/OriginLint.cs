@@ -17,6 +17,12 @@ namespace CorsGen.Policy
     {
         private static readonly Lazy<Dfa?> LoopbackOrigins = new Lazy<Dfa?>(() => Compile(@"http://(localhost|[a-z0-9.-]*\.localhost|127\.[0-9]+\.[0-9]+\.[0-9]+|::1|\[::1\])(:[0-9]*)?$"));
 
+        /// <summary>What a normalized origin can look like (O8): <c>scheme://host[:port]</c>, or <c>null</c>.</summary>
+        private static readonly Lazy<Dfa?> OriginShapes = new Lazy<Dfa?>(() => Compile(@"(null|[a-z][a-z0-9+.-]*://[^/?#@]+)$"));
+
+        /// <summary>What a host can look like (O7); an origin without an authority (<c>null</c>) is its own host.</summary>
+        private static readonly Lazy<Dfa?> HostShapes = new Lazy<Dfa?>(() => Compile(@"[^/?#@]+$"));
+
         private static readonly Lazy<Dfa?> LoopbackHosts = new Lazy<Dfa?>(() => Compile(@"(localhost|[a-z0-9.-]*\.localhost|127\.[0-9]+\.[0-9]+\.[0-9]+|::1)$"));
 
         public static void Check(PolicySpec spec, List<PolicyProblem> problems)
@@ -91,7 +97,7 @@ namespace CorsGen.Policy
         {
             if (entry == "null" || entry.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, entry));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, entry, WhyDangerous(entry)));
                 return;
             }
 
@@ -142,16 +148,15 @@ namespace CorsGen.Policy
                 return;
             }
 
-            var anyOrigin = RegexWitness.Find(dfa);
-            if (anyOrigin is null)
+            if (regex.HostOnly && RegexWitness.Find(dfa) is not null && !RegexWitness.AcceptsWithout(dfa, '/'))
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.RegexMatchesNothing.Id, PolicySetting.Origins, index, entry, regex.Adjusted));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.HostRegexCannotMatch.Id, PolicySetting.Origins, index, entry));
                 return;
             }
 
-            if (regex.HostOnly && !RegexWitness.AcceptsWithout(dfa, '/'))
+            if (RegexWitness.Find(dfa, within: (regex.HostOnly ? HostShapes : OriginShapes).Value) is null)
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.HostRegexCannotMatch.Id, PolicySetting.Origins, index, entry));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.RegexMatchesNothing.Id, PolicySetting.Origins, index, entry, regex.Adjusted));
                 return;
             }
 
@@ -164,7 +169,7 @@ namespace CorsGen.Policy
             {
                 if (dfa.IsMatch(dangerous))
                 {
-                    problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, dangerous));
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, dangerous, WhyDangerous(dangerous)));
                 }
             }
 
@@ -179,6 +184,10 @@ namespace CorsGen.Policy
                 }
             }
         }
+
+        private static string WhyDangerous(string origin) => origin == "null"
+            ? "sandboxed iframes, file:// pages and redirected requests send 'null', so any page on the web can obtain it"
+            : "browsers send 'null' from file pages, so only non-browser clients and embedded webviews send a file origin, and any local file can claim it";
 
         /// <summary>CORS030: a literal upper-case letter can never match a browser's lower-case origin.</summary>
         private static void CheckUpperCase(OriginRegex regex, int index, List<PolicyProblem> problems)
@@ -213,28 +222,15 @@ namespace CorsGen.Policy
                 }
             }
 
-            if (dots.Count == 0)
-            {
-                return;
-            }
-
-            // The entry as meant, every such dot escaped: what it allows and that does not is the proof.
-            var meant = new StringBuilder(regex.Adjusted);
-            for (var i = dots.Count - 1; i >= 0; i--)
-            {
-                meant.Insert(regex.Runtime.ToCharOffset(dots[i].Offset), '\\');
-            }
-
-            var witness = Compile(meant.ToString()) is { } meantDfa ? RegexWitness.Find(dfa, meantDfa) : null;
-            if (witness is null)
-            {
-                return;
-            }
-
+            // For each such dot, the entry as meant (that dot escaped): what it allows and the meant one does not is the proof.
             foreach (var dot in dots)
             {
-                var (start, length) = EntrySpan(regex, dot);
-                problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UnescapedDot.Id, PolicySetting.Origins, index, start, length, regex.Entry, witness));
+                var meant = regex.Adjusted.Insert(regex.Runtime.ToCharOffset(dot.Offset), "\\");
+                if (Compile(meant) is { } meantDfa && RegexWitness.Find(dfa, meantDfa) is { } witness)
+                {
+                    var (start, length) = EntrySpan(regex, dot);
+                    problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UnescapedDot.Id, PolicySetting.Origins, index, start, length, regex.Entry, witness));
+                }
             }
         }
 

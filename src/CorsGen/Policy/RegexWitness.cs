@@ -15,69 +15,71 @@ namespace CorsGen.Policy
         /// <summary>How many state pairs a search may visit before it gives up (no witness claimed).</summary>
         private const int MaxPairs = 200_000;
 
-        /// <summary>Visible ASCII, letters and digits first, so the witnesses read like host names.</summary>
+        /// <summary>Visible ASCII, dots and letters first, so the witnesses read like host names.</summary>
         private static readonly char[] Alphabet = BuildAlphabet();
 
         /// <summary>
-        /// The shortest visible-ASCII subject starting with <paramref name="prefix"/> that
-        /// <paramref name="accepts"/> matches and <paramref name="rejects"/> (if any) does not; null when there
-        /// is none (or the search is too large to decide).
+        /// The shortest visible-ASCII subject starting with <paramref name="prefix"/> that <paramref name="accepts"/>
+        /// matches, <paramref name="rejects"/> (if any) does not, and <paramref name="within"/> (if any) matches too;
+        /// null when there is none (or the search is too large to decide). Among the shortest, the first in the order
+        /// '.', 'x', other letters, digits, '-', then the rest: wildcard positions read as dots and a
+        /// character that proves a point reads as an 'x'.
         /// </summary>
-        public static string? Find(Dfa accepts, Dfa? rejects = null, string prefix = "")
+        public static string? Find(Dfa accepts, Dfa? rejects = null, string prefix = "", Dfa? within = null)
         {
-            var a = accepts.StartState;
-            var b = rejects?.StartState ?? -1;
-            foreach (var c in prefix)
-            {
-                if (a != accepts.MatchState)
-                {
-                    a = accepts.Next(a, accepts.ByteClasses[c]);
-                }
-
-                if (rejects is not null && b != rejects.MatchState)
-                {
-                    b = rejects.Next(b, rejects.ByteClasses[c]);
-                }
-            }
-
-            var parents = new Dictionary<long, (long Parent, char Via)>();
-            var queue = new Queue<(int A, int B)>();
-            var start = Key(a, b);
-            parents[start] = (-1, '\0');
-            queue.Enqueue((a, b));
+            var start = new Triple(Step(accepts, accepts.StartState, prefix), rejects is null ? -1 : Step(rejects, rejects.StartState, prefix), within is null ? -1 : Step(within, within.StartState, prefix));
+            var parents = new Dictionary<Triple, (Triple Parent, char Via)> { [start] = (start, '\0') };
+            var queue = new Queue<Triple>();
+            queue.Enqueue(start);
             while (queue.Count > 0)
             {
-                var (stateA, stateB) = queue.Dequeue();
-                if (IsWitness(accepts, rejects, stateA, stateB))
+                var current = queue.Dequeue();
+                if (IsWitness(accepts, rejects, within, current))
                 {
-                    return prefix + Path(parents, Key(stateA, stateB));
+                    return prefix + Path(parents, start, current);
                 }
 
-                if (stateA == accepts.DeadState || (rejects is not null && stateB == rejects.MatchState))
+                if (current.A == accepts.DeadState
+                    || (rejects is not null && current.B == rejects.MatchState)
+                    || (within is not null && current.C == within.DeadState))
                 {
                     continue;
                 }
 
                 foreach (var c in Alphabet)
                 {
-                    var nextA = stateA == accepts.MatchState ? stateA : accepts.Next(stateA, accepts.ByteClasses[c]);
-                    var nextB = rejects is null || stateB == rejects.MatchState || stateB == rejects.DeadState ? stateB : rejects.Next(stateB, rejects.ByteClasses[c]);
-                    var key = Key(nextA, nextB);
-                    if (!parents.ContainsKey(key))
+                    var next = new Triple(Next(accepts, current.A, c), rejects is null ? -1 : Next(rejects, current.B, c), within is null ? -1 : Next(within, current.C, c));
+                    if (!parents.ContainsKey(next))
                     {
                         if (parents.Count >= MaxPairs)
                         {
                             return null;
                         }
 
-                        parents[key] = (Key(stateA, stateB), c);
-                        queue.Enqueue((nextA, nextB));
+                        parents[next] = (current, c);
+                        queue.Enqueue(next);
                     }
                 }
             }
 
             return null;
         }
+
+        private readonly record struct Triple(int A, int B, int C);
+
+        private static int Step(Dfa dfa, int state, string text)
+        {
+            foreach (var c in text)
+            {
+                state = Next(dfa, state, c);
+            }
+
+            return state;
+        }
+
+        /// <summary>A step that stays in the match and dead states (both absorb everything).</summary>
+        private static int Next(Dfa dfa, int state, char c) =>
+            state == dfa.MatchState || state == dfa.DeadState ? state : dfa.Next(state, dfa.ByteClasses[c]);
 
         /// <summary>Whether <paramref name="dfa"/> accepts some visible-ASCII subject avoiding <paramref name="excluded"/>.</summary>
         public static bool AcceptsWithout(Dfa dfa, char excluded)
@@ -110,7 +112,7 @@ namespace CorsGen.Policy
 
         private static char[] BuildAlphabet()
         {
-            var first = "abcdefghijklmnopqrstuvwxyz0123456789-.";
+            var first = ".xabcdefghijklmnopqrstuvwyz0123456789-";
             var chars = new List<char>(first);
             for (var c = '!'; c <= '~'; c++)
             {
@@ -123,32 +125,20 @@ namespace CorsGen.Policy
             return chars.ToArray();
         }
 
-        private static bool IsWitness(Dfa accepts, Dfa? rejects, int a, int b)
-        {
-            var accepted = a == accepts.MatchState || (a != accepts.DeadState && accepts.AcceptsAtEnd[a]);
-            if (!accepted)
-            {
-                return false;
-            }
+        /// <summary>Whether the subject read so far (ending here) is a witness.</summary>
+        private static bool IsWitness(Dfa accepts, Dfa? rejects, Dfa? within, Triple state) =>
+            Accepts(accepts, state.A)
+            && (within is null || Accepts(within, state.C))
+            && (rejects is null || state.B == rejects.DeadState || (state.B != rejects.MatchState && !rejects.AcceptsAtEnd[state.B]));
 
-            if (rejects is null || b == rejects.DeadState)
-            {
-                return true;
-            }
+        private static bool Accepts(Dfa dfa, int state) => state == dfa.MatchState || (state != dfa.DeadState && dfa.AcceptsAtEnd[state]);
 
-            // A matched state accepts every extension; otherwise the subject ends here.
-            return b != rejects.MatchState && !rejects.AcceptsAtEnd[b];
-        }
-
-        private static long Key(int a, int b) => ((long)a << 32) | (uint)b;
-
-        private static string Path(Dictionary<long, (long Parent, char Via)> parents, long key)
+        private static string Path(Dictionary<Triple, (Triple Parent, char Via)> parents, Triple start, Triple end)
         {
             var chars = new StringBuilder();
-            while (parents[key].Parent != -1)
+            for (var current = end; !current.Equals(start); current = parents[current].Parent)
             {
-                chars.Insert(0, parents[key].Via);
-                key = parents[key].Parent;
+                chars.Insert(0, parents[current].Via);
             }
 
             return chars.ToString();

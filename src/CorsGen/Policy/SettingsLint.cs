@@ -16,6 +16,7 @@ namespace CorsGen.Policy
         {
             CheckMethods(spec, problems);
             CheckHeaders(spec.Headers, PolicySetting.Headers, spec.Credentials, problems);
+            CheckWildcardCoversAuthorization(spec, problems);
             CheckHeaders(spec.ExposedHeaders, PolicySetting.ExposedHeaders, spec.Credentials, problems);
 
             if (spec.MaxAge is int maxAge)
@@ -75,6 +76,34 @@ namespace CorsGen.Policy
             }
 
             return false;
+        }
+
+        /// <summary>CORS046: without credentials '*' is a wildcard, but never for Authorization (Fetch).</summary>
+        private static void CheckWildcardCoversAuthorization(PolicySpec spec, List<PolicyProblem> problems)
+        {
+            if (spec.Credentials || spec.PreflightContinue || spec.Headers is not { } headers)
+            {
+                return;
+            }
+
+            var star = -1;
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (string.Equals(headers[i], "Authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
+                if (headers[i] == "*" && star < 0)
+                {
+                    star = i;
+                }
+            }
+
+            if (star >= 0)
+            {
+                problems.Add(PolicyProblem.ForElement(Diagnostics.WildcardWithoutAuthorization.Id, PolicySetting.Headers, star));
+            }
         }
 
         private static void CheckMethods(PolicySpec spec, List<PolicyProblem> problems)

@@ -84,7 +84,7 @@ public sealed class CorrectnessDiagnosticsTests
     [Fact]
     public Task CORS038_star_without_credentials_is_a_real_wildcard() => AnalyzerVerifier.VerifyAsync("""
         using CorsGen;
-        [KongCors(Headers = ["*"], ExposedHeaders = ["*"])]
+        [KongCors(Headers = ["*", "Authorization"], ExposedHeaders = ["*"])]
         static partial class P;
         """);
 
@@ -130,6 +130,23 @@ public sealed class CorrectnessDiagnosticsTests
         using CorsGen;
         [KongCors(Origins = ["https://a.test", {|CORS044:@"https://a\.test\zb"|}])]
         static partial class P;
+        """);
+
+    [Fact]
+    public Task CORS044_a_regex_that_matches_only_text_no_origin_has_is_reported() => AnalyzerVerifier.VerifyAsync("""
+        using CorsGen;
+        [KongCors(Origins = ["https://a.test", {|CORS044:@"https://shop\.example\.com/app"|}, {|CORS044:@"https://user@shop\.example\.com"|}])]
+        static partial class P;
+        """);
+
+    [Fact]
+    public Task CORS046_star_without_authorization_is_reported() => AnalyzerVerifier.VerifyAsync("""
+        using CorsGen;
+        [KongCors(Origins = ["https://a.test", "https://b.test"], Headers = ["Content-Type", {|CORS046:"*"|}])]
+        static partial class P;
+
+        [KongCors(Origins = ["https://a.test", "https://b.test"], Headers = ["*", "authorization"])]
+        static partial class Q;
         """);
 
     [Fact]
