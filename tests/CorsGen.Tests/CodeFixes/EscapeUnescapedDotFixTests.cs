@@ -39,6 +39,19 @@ public sealed class EscapeUnescapedDotFixTests
         """");
 
     [Fact]
+    public Task A_multi_line_raw_string_is_reported_whole_and_rewritten_as_verbatim() => CodeFixVerifier<EscapeUnescapedDotFix>.VerifyAsync("""""
+        using CorsGen;
+        [KongCors(Origins = ["https://a.test", {|CORS021:"""
+            https://shop.example\.com(:8443)?
+            """|}])]
+        static partial class P;
+        """"", """
+        using CorsGen;
+        [KongCors(Origins = ["https://a.test", @"https://shop\.example\.com(:8443)?"])]
+        static partial class P;
+        """, equivalenceKey: EscapeUnescapedDotFix.EscapeEveryDotKey);
+
+    [Fact]
     public Task Escaping_this_dot_takes_one_fix_per_dot() => CodeFixVerifier<EscapeUnescapedDotFix>.VerifyAsync("""
         using CorsGen;
         [KongCors(Origins = ["https://a.test", "https://api{|CORS021:.|}shop{|CORS021:.|}example\\.com"])]
