@@ -32,7 +32,17 @@ public sealed class CompilerCompatibilityTests
 
         Assert.Equal(Roslyn48, references["Microsoft.CodeAnalysis"]);
         Assert.Equal(Roslyn48, references["Microsoft.CodeAnalysis.CSharp"]);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", references.Keys);
         AssertLoadsInTheNet8Compiler(references);
+    }
+
+    [Fact]
+    public void The_code_fix_assembly_references_Roslyn_4_8_0_Workspaces_and_nothing_newer()
+    {
+        var references = AssemblyReferences(typeof(CorsGen.CodeFixes.WrapAlternationInGroupFix).Assembly.Location);
+
+        Assert.Equal(Roslyn48, references["Microsoft.CodeAnalysis.Workspaces"]);
+        AssertLoadsInARoslyn48Ide(references);
     }
 
     /// <summary>
@@ -59,6 +69,34 @@ public sealed class CompilerCompatibilityTests
             Assert.True(allowed.TryGetValue(name, out var newest), $"The analyzer assembly references {name} {version}, which the compiler does not provide.");
             Assert.True(version <= newest, $"The analyzer assembly references {name} {version}, newer than {newest}.");
         }
+    }
+
+    /// <summary>
+    /// The code fixes are loaded by IDEs, not by the compiler: besides what the analyzer may reference,
+    /// they may reference Roslyn 4.8.0's Workspaces and the analyzer assembly of the same version, and nothing
+    /// newer, so they load wherever the analyzer does. Not System.Composition: the package source resolves a newer
+    /// one than Workspaces 4.8.0 ships with, so the fixes use no MEF attribute of their own (no [Shared]).
+    /// </summary>
+    internal static void AssertLoadsInARoslyn48Ide(IReadOnlyDictionary<string, Version> references)
+    {
+        var analyzerVersion = typeof(KongCorsGenerator).Assembly.GetName().Version!;
+        var workspaces = new Dictionary<string, Version>
+        {
+            ["Microsoft.CodeAnalysis.Workspaces"] = Roslyn48,
+            ["Microsoft.CodeAnalysis.CSharp.Workspaces"] = Roslyn48,
+            ["CorsGen"] = analyzerVersion,
+        };
+
+        foreach (var (name, version) in workspaces)
+        {
+            if (references.TryGetValue(name, out var referenced))
+            {
+                Assert.True(referenced <= version, $"The code-fix assembly references {name} {referenced}, newer than {version}.");
+            }
+        }
+
+        Assert.Equal(analyzerVersion, references["CorsGen"]);
+        AssertLoadsInTheNet8Compiler(references.Where(r => !workspaces.ContainsKey(r.Key)).ToDictionary(r => r.Key, r => r.Value));
     }
 
     /// <summary>The assembly references of a file, read without loading it.</summary>

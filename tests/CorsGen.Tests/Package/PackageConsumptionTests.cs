@@ -101,7 +101,7 @@ public sealed class PackageConsumptionTests
         return nupkg;
     }
 
-    /// <summary>Exactly the generator, the attribute library, the readme and the license; no dependency.</summary>
+    /// <summary>Exactly the generator, its code fixes, the attribute library, the readme and the license; no dependency.</summary>
     private static void AssertPackageContents(string nupkg, string version)
     {
         using var zip = ZipFile.OpenRead(nupkg);
@@ -109,12 +109,13 @@ public sealed class PackageConsumptionTests
             .Select(e => e.FullName)
             .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
             .Order(StringComparer.Ordinal);
-        // The code fixes, once they exist, join the analyzer in analyzers/dotnet/cs.
+        // The code fixes join the analyzer in analyzers/dotnet/cs, where IDEs look for both.
         Assert.Equal(
             [
                 "CorsGen.nuspec",
                 "LICENSE",
                 "README.md",
+                "analyzers/dotnet/cs/CorsGen.CodeFixes.dll",
                 "analyzers/dotnet/cs/CorsGen.dll",
                 "lib/netstandard2.0/CorsGen.Attributes.dll",
                 "lib/netstandard2.0/CorsGen.Attributes.xml",
@@ -140,14 +141,23 @@ public sealed class PackageConsumptionTests
             Assert.Empty(dependencies?.Descendants(ns + "dependency") ?? []);
         }
 
-        using var analyzer = new MemoryStream();
-        using (var entry = zip.GetEntry("analyzers/dotnet/cs/CorsGen.dll")!.Open())
+        // The analyzer never references Workspaces (the compiler does not provide it); the code fixes may.
+        var analyzer = CompilerCompatibilityTests.AssemblyReferences(Entry(zip, "analyzers/dotnet/cs/CorsGen.dll"));
+        Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", analyzer.Keys);
+        CompilerCompatibilityTests.AssertLoadsInTheNet8Compiler(analyzer);
+        CompilerCompatibilityTests.AssertLoadsInARoslyn48Ide(CompilerCompatibilityTests.AssemblyReferences(Entry(zip, "analyzers/dotnet/cs/CorsGen.CodeFixes.dll")));
+    }
+
+    private static MemoryStream Entry(ZipArchive zip, string name)
+    {
+        var copy = new MemoryStream();
+        using (var entry = zip.GetEntry(name)!.Open())
         {
-            entry.CopyTo(analyzer);
+            entry.CopyTo(copy);
         }
 
-        analyzer.Position = 0;
-        CompilerCompatibilityTests.AssertLoadsInTheNet8Compiler(CompilerCompatibilityTests.AssemblyReferences(analyzer));
+        copy.Position = 0;
+        return copy;
     }
 
     /// <summary>
