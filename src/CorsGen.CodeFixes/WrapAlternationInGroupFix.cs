@@ -24,7 +24,11 @@ namespace CorsGen.CodeFixes
             LiteralRewrite.RegisterAsync(context, EquivalenceKey, (value, _) =>
                 new Rewrite("Wrap the alternatives in a group: '" + Wrap(value) + "'", Wrap(value)));
 
-        /// <summary><c>a|b</c> as <c>(?:a|b)</c>, with an anchor at either end kept outside the group.</summary>
+        /// <summary>
+        /// <c>a|b</c> as <c>(?:a|b)</c>, with an anchor at either end kept outside the group. A host-only entry
+        /// (no ':', rule O7) gets a plain group <c>(a|b)</c> instead: the ':' of <c>(?:</c> would make Kong match
+        /// it against the whole origin rather than the host.
+        /// </summary>
         internal static string Wrap(string entry)
         {
             var start = entry.StartsWith("^", System.StringComparison.Ordinal) ? 1 : 0;
@@ -34,7 +38,8 @@ namespace CorsGen.CodeFixes
                 end--;
             }
 
-            return entry.Substring(0, start) + "(?:" + entry.Substring(start, end - start) + ")" + entry.Substring(end);
+            var open = entry.IndexOf(':') < 0 ? "(" : "(?:";
+            return entry.Substring(0, start) + open + entry.Substring(start, end - start) + ")" + entry.Substring(end);
         }
 
         /// <summary>Whether the char at <paramref name="index"/> follows an odd number of backslashes.</summary>

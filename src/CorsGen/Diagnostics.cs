@@ -96,7 +96,7 @@ namespace CorsGen
         public static readonly DiagnosticDescriptor PartlyAnchoredAlternation = Create(
             "CORS023", Security, DiagnosticSeverity.Warning,
             "Origin regex alternation is anchored only in its last branch",
-            "Kong appends '$' to origin regex '{0}', which anchors only the last alternative: it also allows '{1}'. Wrap the alternatives in a group: '(?:...)'");
+            "Kong appends '$' to origin regex '{0}', which anchors only the last alternative: it also allows '{1}'. Wrap the alternatives in a group: {2}");
 
         public static readonly DiagnosticDescriptor NullOrFileOrigin = Create(
             "CORS024", Security, DiagnosticSeverity.Warning,

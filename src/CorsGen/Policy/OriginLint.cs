@@ -258,7 +258,9 @@ namespace CorsGen.Policy
             {
                 // Make the proof read like an attack: the allowed text followed by a domain of the attacker's.
                 var attack = witness.Substring(0, witness.Length - 1) + ".evil.example";
-                problems.Add(PolicyProblem.ForElement(Diagnostics.PartlyAnchoredAlternation.Id, PolicySetting.Origins, index, regex.Entry, dfa.IsMatch(attack) ? attack : witness));
+                // A host-only entry (O7) must stay free of ':', so it gets a plain group rather than '(?:'.
+                var group = regex.HostOnly ? "'(...)' (not '(?:...)', whose ':' would make Kong match the whole origin)" : "'(?:...)'";
+                problems.Add(PolicyProblem.ForElement(Diagnostics.PartlyAnchoredAlternation.Id, PolicySetting.Origins, index, regex.Entry, dfa.IsMatch(attack) ? attack : witness, group));
             }
         }
 

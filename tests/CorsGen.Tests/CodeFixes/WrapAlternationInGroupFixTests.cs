@@ -34,7 +34,7 @@ public sealed class WrapAlternationInGroupFixTests
         static partial class P;
         """, """
         using CorsGen;
-        [KongCors(Origins = new string[] { @"(?:a\.example\.com|b\.example\.com)", "https://c.test" })]
+        [KongCors(Origins = new string[] { @"(a\.example\.com|b\.example\.com)", "https://c.test" })]
         static partial class P;
         """);
 
@@ -67,12 +67,14 @@ public sealed class WrapAlternationInGroupFixTests
         """);
 
     [Theory]
-    [InlineData("a|b", "(?:a|b)")]
-    [InlineData("^a|b", "^(?:a|b)")]
-    [InlineData("a|b$", "(?:a|b)$")]
-    [InlineData("^a|b$", "^(?:a|b)$")]
-    [InlineData(@"a|b\$", @"(?:a|b\$)")]
-    [InlineData(@"a|b\\$", @"(?:a|b\\)$")]
+    [InlineData("x:a|b", "(?:x:a|b)")]
+    [InlineData("^x:a|b", "^(?:x:a|b)")]
+    [InlineData("x:a|b$", "(?:x:a|b)$")]
+    [InlineData("^x:a|b$", "^(?:x:a|b)$")]
+    [InlineData(@"x:a|b\$", @"(?:x:a|b\$)")]
+    [InlineData(@"x:a|b\\$", @"(?:x:a|b\\)$")]
+    [InlineData("a|b", "(a|b)")]
+    [InlineData("^a|b$", "^(a|b)$")]
     public void Anchors_at_either_end_stay_outside(string entry, string wrapped) =>
         Assert.Equal(wrapped, WrapAlternationInGroupFix.Wrap(entry));
 }
