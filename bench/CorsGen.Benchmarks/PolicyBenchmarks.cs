@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CorsGen.Benchmarks.Infrastructure;
+using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -267,7 +267,7 @@ namespace CorsGen.Policy
         /// <summary>CORS022: a domain suffix reached from a wildcard without a '.' (or the scheme) before it.</summary>
         private static void CheckLabelBoundary(OriginRegex regex, Dfa dfa, RegexNode tree, int index, List<PolicyProblem> problems)
         {
-            var suffix = LiteralSuffix(tree);
+            var suffix = RegexSuffix.Of(tree).Suffix;
             if (suffix.Length < 4 || suffix.IndexOf('.') < 0 || !char.IsLetterOrDigit(suffix[0]))
             {
                 return;
@@ -283,58 +283,6 @@ namespace CorsGen.Policy
                     problems.Add(PolicyProblem.ForElement(Diagnostics.NoLabelBoundary.Id, PolicySetting.Origins, index, regex.Entry, candidate, EscapeRegex(suffix)));
                     return;
                 }
-            }
-        }
-
-        /// <summary>The literal text every match ends with (before Kong's '$'): its trailing single-character sets.</summary>
-        private static string LiteralSuffix(RegexNode tree)
-        {
-            var items = new List<RegexNode>();
-            Flatten(Unwrap(tree), items);
-            var suffix = new StringBuilder();
-            for (var i = items.Count - 1; i >= 0; i--)
-            {
-                if (items[i] is AssertionNode { Kind: AssertionKind.EndOfSubject or AssertionKind.EndOfSubjectOrBeforeFinalNewline } && suffix.Length == 0)
-                {
-                    continue;
-                }
-
-                if (items[i] is SetNode set && set.Set.Count == 1)
-                {
-                    for (var b = 0; b < 256; b++)
-                    {
-                        if (set.Set.Contains(b))
-                        {
-                            suffix.Insert(0, (char)b);
-                        }
-                    }
-
-                    continue;
-                }
-
-                break;
-            }
-
-            return suffix.ToString();
-        }
-
-        private static void Flatten(RegexNode node, List<RegexNode> items)
-        {
-            switch (node)
-            {
-                case SequenceNode sequence:
-                    foreach (var item in sequence.Items)
-                    {
-                        Flatten(item, items);
-                    }
-
-                    break;
-                case GroupNode { Body: var body }:
-                    Flatten(body, items);
-                    break;
-                default:
-                    items.Add(node);
-                    break;
             }
         }
 

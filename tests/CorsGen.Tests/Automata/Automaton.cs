@@ -62,15 +62,7 @@ internal static class Automaton
     }
 
     /// <summary>Kong's adjustment of an origin regex: append <c>$</c> unless it ends with one, then drop one leading <c>^</c>.</summary>
-    public static string KongAdjust(string pattern)
-    {
-        if (!pattern.EndsWith('$'))
-        {
-            pattern += "$";
-        }
-
-        return pattern.StartsWith('^') ? pattern.Substring(1) : pattern;
-    }
+    public static string KongAdjust(string pattern) => CorsGen.Policy.OriginEntry.AdjustRegex(pattern);
 
     /// <summary>A test-only DFA run that counts the transitions it takes.</summary>
     public static bool IsMatchCountingSteps(Dfa dfa, string subject, out long steps)

@@ -1,14 +1,10 @@
-using System.Diagnostics;
 using CorsGen.Automata;
 using CorsGen.Pcre;
 using Xunit.Abstractions;
 
 namespace CorsGen.Tests.Automata;
 
-/// <summary>
-/// Build times for typical origin regexes (the generator runs in the IDE). Bounds are generous so a
-/// loaded CI machine does not flake; the printed figures are what to watch.
-/// </summary>
+/// <summary>The size of the automata typical origin regexes give (their build time is a benchmark's job).</summary>
 [Collection(nameof(TimingCollection))]
 public class PerformanceTests
 {
@@ -42,68 +38,30 @@ public class PerformanceTests
     private static RegexNode[] Parse(IEnumerable<string> patterns) => patterns.Select(Parse).ToArray();
 
     /// <summary>
-    /// This thread's CPU time in ms (Linux schedstat), or null elsewhere. Wall time on a loaded
-    /// 2-core machine says more about the neighbours than about the code; CPU time does not.
+    /// The automata the generator builds for typical origins stay small, so the emitted matchers stay
+    /// small and their build stays cheap. What the build costs in time is measured by BenchmarkDotNet
+    /// (bench/CorsGen.Benchmarks, GeneratorBenchmarks), not by a timed test.
     /// </summary>
-    private static double? ThreadCpuMilliseconds()
+    [Theory]
+    [InlineData(@"https://(.+\.)?example\.com$", 24)]
+    [InlineData(@"(.*[./])?foo\.test:8000$", 17)]
+    [InlineData(@"^http://(.*[.])?foo\.test(:(80|90))?$", 22)]
+    public void Typical_patterns_have_small_minimal_automata(string pattern, int states)
     {
-        try
-        {
-            var text = File.ReadAllText("/proc/thread-self/schedstat");
-            return long.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1e6;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return null;
-        }
+        var dfa = DfaBuilder.Build(Parse(Automaton.KongAdjust(pattern))).Dfa!;
+        _output.WriteLine($"{pattern}: {dfa.StateCount} states, {dfa.ClassCount} classes");
+        Assert.Equal(states, dfa.StateCount);
     }
 
-    /// <summary>Per build: (CPU ms when known, else min wall ms; median wall ms).</summary>
-    private static (double Cost, double MedianWall) Milliseconds(Func<DfaBuildResult> build, int runs, int warmups)
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(10, 200)]
+    [InlineData(100, 400)]
+    public void Unions_of_typical_patterns_stay_small(int count, int maxStates)
     {
-        // Warm up past tiered compilation's promotion threshold: the IDE runs the generator again and again.
-        for (var i = 0; i < warmups; i++)
-        {
-            Assert.True(build().Success);
-        }
-
-        Thread.Sleep(200);
-
-        var times = new List<double>();
-        var cpuStart = ThreadCpuMilliseconds();
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            build();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        var cpuEnd = ThreadCpuMilliseconds();
-        times.Sort();
-        var cost = cpuStart is { } a && cpuEnd is { } b ? (b - a) / runs : times[0];
-        return (cost, times[times.Count / 2]);
-    }
-
-    [Fact]
-    public void Typical_patterns_build_fast()
-    {
-        foreach (var pattern in new[] { @"https://(.+\.)?example\.com$", @"(.*[./])?foo\.test:8000$", @"^http://(.*[.])?foo\.test(:(80|90))?$" })
-        {
-            var ast = Parse(Automaton.KongAdjust(pattern));
-            var (cost, median) = Milliseconds(() => DfaBuilder.Build(ast), 200, 60);
-            var dfa = DfaBuilder.Build(ast).Dfa!;
-            _output.WriteLine($"{pattern} -> {Automaton.KongAdjust(pattern)}: {cost:F3} ms CPU per build (median wall {median:F3} ms), {dfa.StateCount} states, {dfa.ClassCount} classes, NFA {DfaBuilder.Build(ast).Nfa!.StateCount} states");
-            Assert.True(cost < 1.0, $"{pattern} took {cost} ms");
-        }
-
-        foreach (var count in new[] { 1, 10, 100 })
-        {
-            var asts = Parse(TypicalPatterns(count));
-            var (cost, median) = Milliseconds(() => DfaBuilder.Build(asts), count == 100 ? 20 : 100, count == 100 ? 10 : 60);
-            var dfa = DfaBuilder.Build(asts).Dfa!;
-            _output.WriteLine($"{count} patterns: {cost:F3} ms CPU per build (median wall {median:F3} ms), {dfa.StateCount} states, {dfa.ClassCount} classes");
-            Assert.True(cost < count * 2.0, $"{count} patterns took {cost} ms");
-        }
+        var dfa = DfaBuilder.Build(Parse(TypicalPatterns(count))).Dfa!;
+        _output.WriteLine($"{count} patterns: {dfa.StateCount} states, {dfa.ClassCount} classes");
+        Assert.InRange(dfa.StateCount, 1, maxStates);
     }
 }
 

@@ -134,46 +134,8 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
     }
 
     /// <summary>Applies the generated With...() to an endpoint built by hand and composes its filter pipeline.</summary>
-    private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint)
-    {
-        var conventions = new ConventionCollector();
-        PolicyHost.ApplyPolicy(policies.Policies, policy, conventions);
-        endpoint = new RouteEndpointBuilder(static _ => Task.CompletedTask, RoutePatternFactory.Parse("/items"), 0);
-        endpoint.Metadata.Add(new HttpMethodMetadata(["GET"]));
-        conventions.ApplyTo(endpoint);
-
-        EndpointFilterDelegate pipeline = static _ => ValueTask.FromResult<object?>(null);
-        var factoryContext = new EndpointFilterFactoryContext
-        {
-            MethodInfo = typeof(AllocationTests).GetMethod(nameof(Handler), BindingFlags.NonPublic | BindingFlags.Static)!,
-            ApplicationServices = new ServiceCollection().BuildServiceProvider(),
-        };
-
-        for (var i = endpoint.FilterFactories.Count - 1; i >= 0; i--)
-        {
-            pipeline = endpoint.FilterFactories[i](factoryContext, pipeline);
-        }
-
-        return pipeline;
-    }
-
-    private static string Handler() => "ok";
-
-    private sealed class ConventionCollector : IEndpointConventionBuilder
-    {
-        private readonly List<Action<EndpointBuilder>> _conventions = [];
-        private readonly List<Action<EndpointBuilder>> _finally = [];
-
-        public void Add(Action<EndpointBuilder> convention) => _conventions.Add(convention);
-
-        public void Finally(Action<EndpointBuilder> finallyConvention) => _finally.Add(finallyConvention);
-
-        public void ApplyTo(EndpointBuilder endpoint)
-        {
-            _conventions.ForEach(c => c(endpoint));
-            _finally.ForEach(c => c(endpoint));
-        }
-    }
+    private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint) =>
+        GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, policy, builder), out endpoint);
 
     /// <summary>A response feature that keeps the OnStarting callback so the test can start the response.</summary>
     private sealed class CapturingResponseFeature : HttpResponseFeature

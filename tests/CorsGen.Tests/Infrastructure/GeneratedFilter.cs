@@ -4,20 +4,24 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CorsGen.Benchmarks.Infrastructure;
+namespace CorsGen.Tests.Infrastructure;
 
 /// <summary>
-/// The endpoint filter a generated <c>With&lt;Policy&gt;()</c> adds, built exactly as routing builds it
-/// (its conventions applied to an endpoint, then its filter factories), so the benchmarks call the real
-/// generated request path without routing or a server around it.
+/// The endpoint filter a generated <c>With&lt;Policy&gt;()</c> adds, built as routing builds it (its
+/// conventions applied to an endpoint, then its filter factories), so tests and benchmarks call the real
+/// generated request path without routing or a server around it. Shared with bench/CorsGen.Benchmarks.
 /// </summary>
 internal static class GeneratedFilter
 {
-    public static EndpointFilterDelegate Build(Action<IEndpointConventionBuilder> withPolicy)
+    public static EndpointFilterDelegate Build(Action<IEndpointConventionBuilder> withPolicy) => Build(withPolicy, out _);
+
+    /// <param name="withPolicy">Calls the generated <c>With...()</c> on the builder it is given.</param>
+    /// <param name="endpoint">The endpoint as the conventions left it (its metadata, for checks).</param>
+    public static EndpointFilterDelegate Build(Action<IEndpointConventionBuilder> withPolicy, out RouteEndpointBuilder endpoint)
     {
         var conventions = new ConventionCollector();
         withPolicy(conventions);
-        var endpoint = new RouteEndpointBuilder(static _ => Task.CompletedTask, RoutePatternFactory.Parse("/items"), 0)
+        endpoint = new RouteEndpointBuilder(static _ => Task.CompletedTask, RoutePatternFactory.Parse("/items"), 0)
         {
             ApplicationServices = new ServiceCollection().BuildServiceProvider(),
         };
