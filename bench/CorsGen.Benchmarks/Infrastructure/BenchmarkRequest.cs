@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CorsGen.Benchmarks.Infrastructure;
 
@@ -21,6 +24,12 @@ internal sealed class BenchmarkRequest
 {
     public const string RejectedOrigin = "https://evil.example.net";
 
+    // A server sets RequestServices before any middleware runs; without it, the first read of
+    // HttpContext.RequestServices would create a feature inside the measured code. Logging is off, as
+    // for ASP.NET Core's CorsService, which gets NullLoggerFactory too.
+    private static readonly IServiceProvider Services =
+        new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
+
     private BenchmarkRequest(DefaultHttpContext context, StartableResponseFeature response)
     {
         Context = context;
@@ -37,7 +46,7 @@ internal sealed class BenchmarkRequest
     public static BenchmarkRequest Create(RequestCase requestCase, string allowedOrigin)
     {
         var response = new StartableResponseFeature();
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = Services };
         context.Features.Set<IHttpResponseFeature>(response);
         var headers = context.Request.Headers;
         switch (requestCase)

@@ -225,6 +225,28 @@ public sealed class MiddlewareModeTests(MiddlewarePoliciesFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Two_apps_in_one_process_each_log_their_own_rejections()
+    {
+        // The runtime keeps the logger of the last logger factory it saw; a second application must not
+        // receive the first one's log lines, however the requests interleave.
+        await using var first = await MiddlewareApp.StartAsync(fixture, CorsMode.Middleware);
+        await using var second = await MiddlewareApp.StartAsync(fixture, CorsMode.Middleware);
+        first.Logs.Entries.Clear();
+        second.Logs.Entries.Clear();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var one = await first.SendAsync("GET", "/api/items", ("Origin", $"https://first-{i}.test"));
+            using var two = await second.SendAsync("GET", "/api/items", ("Origin", $"https://second-{i}.test"));
+        }
+
+        Assert.Equal(3, first.Logs.For("OriginNotAllowed").Count());
+        Assert.Equal(3, second.Logs.For("OriginNotAllowed").Count());
+        Assert.All(first.Logs.For("OriginNotAllowed"), e => Assert.Contains("https://first-", e.Message, StringComparison.Ordinal));
+        Assert.All(second.Logs.For("OriginNotAllowed"), e => Assert.Contains("https://second-", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Middleware_decorates_actual_requests_and_answers_preflights_of_groups_with_policies()
     {
         await using var app = await MiddlewareApp.StartAsync(fixture, CorsMode.Middleware);

@@ -561,8 +561,43 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
         }
 
-        private static global::Microsoft.Extensions.Logging.ILogger? Logger(global::System.IServiceProvider? services) =>
-            (services?.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger(LogCategory);
+        /// <summary>
+        /// The CorsGen logger of the application that owns <paramref name="services"/>. The logger of the last factory
+        /// seen is kept, so a rejected request resolves the factory but does not take the factory's lock to create a
+        /// logger again; a second application (another factory) simply replaces the cached pair.
+        /// </summary>
+        private static global::Microsoft.Extensions.Logging.ILogger? Logger(global::System.IServiceProvider? services)
+        {
+            if (services?.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) is not global::Microsoft.Extensions.Logging.ILoggerFactory factory)
+            {
+                return null;
+            }
+
+            var cached = s_logger;
+            if (cached is not null && ReferenceEquals(cached.Factory, factory))
+            {
+                return cached.Logger;
+            }
+
+            cached = new CachedLogger(factory, factory.CreateLogger(LogCategory));
+            s_logger = cached;
+            return cached.Logger;
+        }
+
+        private static CachedLogger? s_logger;
+
+        private sealed class CachedLogger
+        {
+            public CachedLogger(global::Microsoft.Extensions.Logging.ILoggerFactory factory, global::Microsoft.Extensions.Logging.ILogger logger)
+            {
+                Factory = factory;
+                Logger = logger;
+            }
+
+            public global::Microsoft.Extensions.Logging.ILoggerFactory Factory { get; }
+
+            public global::Microsoft.Extensions.Logging.ILogger Logger { get; }
+        }
 
         /// <summary>
         /// Logs, at Debug level, why a request with an Origin got no Access-Control-Allow-Origin. Costs nothing on allowed
