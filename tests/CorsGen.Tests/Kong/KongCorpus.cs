@@ -59,7 +59,8 @@ internal sealed record KongCase(
     JsonElement Config,
     JsonElement Request,
     JsonElement Context,
-    JsonElement Expect)
+    JsonElement Expect,
+    string? Differs)
 {
     public static KongCase From(JsonElement element) => new(
         element.GetProperty("id").GetString()!,
@@ -68,7 +69,8 @@ internal sealed record KongCase(
         element.GetProperty("config").Clone(),
         element.TryGetProperty("request", out var request) ? request.Clone() : default,
         element.TryGetProperty("context", out var context) ? context.Clone() : default,
-        element.GetProperty("expect").Clone());
+        element.GetProperty("expect").Clone(),
+        element.TryGetProperty("differs", out var differs) ? differs.GetString() : null);
 
     /// <summary>The configuration as canonical JSON: cases with equal keys share one policy class.</summary>
     public string ConfigKey => JsonSerializer.Serialize(Config);
