@@ -62,10 +62,17 @@ internal static class GeneratorRunner
     }
 
     /// <summary>Generates, compiles (failing on any warning or error) and loads the assembly.</summary>
-    public static Assembly CompileAndLoad(params string[] sources)
-    {
+    public static Assembly CompileAndLoad(params string[] sources) =>
         // A fresh name each time: several compilations live in the one test process.
-        var compilation = CreateCompilation(sources, "CorsGenTestPolicies" + Guid.NewGuid().ToString("N"));
+        CompileAndLoad("CorsGenTestPolicies" + Guid.NewGuid().ToString("N"), FrameworkReferences, sources, out _);
+
+    /// <summary>
+    /// Generates, compiles (failing on any warning or error) and loads an assembly of the given name over the
+    /// given references; <paramref name="image"/> lets a second compilation reference it.
+    /// </summary>
+    public static Assembly CompileAndLoad(string assemblyName, IEnumerable<MetadataReference> references, IEnumerable<string> sources, out MetadataReference image)
+    {
+        var compilation = CreateCompilation(sources, assemblyName, references);
         var (output, _) = Generate(compilation);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (problems.Count > 0)
@@ -80,6 +87,7 @@ internal static class GeneratorRunner
             throw new InvalidOperationException("Emit failed:\n" + string.Join("\n", emit.Diagnostics.Take(20)));
         }
 
+        image = MetadataReference.CreateFromImage(stream.ToArray());
         stream.Position = 0;
         return AssemblyLoadContext.Default.LoadFromStream(stream);
     }

@@ -174,7 +174,7 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>Authenticates requests that carry <c>Authorization: Test ok</c>; challenges with 401 otherwise.</summary>
-    private sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    internal sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         public const string SchemeName = "Test";
