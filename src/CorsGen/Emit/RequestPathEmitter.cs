@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using CorsGen.Model;
 using CorsGen.Policy;
 
@@ -13,6 +15,12 @@ namespace CorsGen.Emit
     {
         private const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
 
+        /// <summary>
+        /// Above this many literal entries they are matched by binary search over a sorted array rather than by a
+        /// <c>switch</c>: measured, a 1,000-case switch added about 900 ns to every request (PolicyBenchmarks, Exact1000).
+        /// </summary>
+        public const int MaxSwitchLiterals = 128;
+
         public static void Write(SourceWriter writer, CompiledPolicy policy, EmittedNames names, CompilationFacts facts)
         {
             writer.Line("/// <summary>");
@@ -25,6 +33,11 @@ namespace CorsGen.Emit
             writer.Line();
             WriteConstants(writer, policy);
             WriteMatchOrigin(writer, policy, names);
+            if (policy.Origins.Mode == OriginMode.List && policy.Origins.Literals.Count > MaxSwitchLiterals)
+            {
+                WriteLiteralSearch(writer, policy.Origins);
+            }
+
             if (policy.Origins.HostRegexes is { } hostRegexes)
             {
                 writer.Line();
@@ -147,19 +160,102 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("// O8, O9: a literal entry matches when the normalized origins are equal; the answer is the normalized");
                 writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
-                writer.Line("switch (domain)");
-                writer.Line("{");
-                writer.Indent();
-                foreach (var literal in origins.Literals)
+                if (origins.Literals.Count > MaxSwitchLiterals)
                 {
-                    writer.Line($"case {SourceWriter.Literal(literal)}:");
-                    writer.Indent().Line($"return {SourceWriter.Literal(literal)};").Outdent();
+                    writer.Line($"if (FindLiteral(domain) is {{ }} literal)");
+                    writer.Line("{");
+                    writer.Indent().Line("return literal;").Outdent();
+                    writer.Line("}");
                 }
-
-                writer.Outdent();
-                writer.Line("}");
+                else
+                {
+                    WriteLiteralSwitch(writer, origins);
+                }
             }
 
+            WriteRegexMatches(writer, origins, names);
+            writer.Line();
+            if (origins.HasWildcard)
+            {
+                writer.Line("// O5: the '*' entry allows every origin; the entries after it are never reached.");
+                writer.Line("allowAll = true;");
+                writer.Line("return \"*\";");
+            }
+            else
+            {
+                writer.Line("// O10: no entry matched.");
+                writer.Line("return null;");
+            }
+        }
+
+        private static void WriteLiteralSwitch(SourceWriter writer, OriginRules origins)
+        {
+            writer.Line("switch (domain)");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var literal in origins.Literals)
+            {
+                writer.Line($"case {SourceWriter.Literal(literal)}:");
+                writer.Indent().Line($"return {SourceWriter.Literal(literal)};").Outdent();
+            }
+
+            writer.Outdent();
+            writer.Line("}");
+        }
+
+        /// <summary>
+        /// The literal entries of a long list as an array in ordinal order and a binary search over it: a
+        /// <c>switch</c> of hundreds of strings makes a method too large for the JIT to optimize, which then
+        /// cost every call of <c>MatchOrigin</c> about a microsecond, even one with no Origin.
+        /// </summary>
+        private static void WriteLiteralSearch(SourceWriter writer, OriginRules origins)
+        {
+            var sorted = new List<string>(new HashSet<string>(origins.Literals, StringComparer.Ordinal));
+            sorted.Sort(StringComparer.Ordinal);
+            writer.Line();
+            writer.Line($"/// <summary>O8, O9: the {sorted.Count} literal entries, normalized, in ordinal order for <see cref=\"FindLiteral\"/>.</summary>");
+            writer.Line("private static readonly string[] Literals =");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var literal in sorted)
+            {
+                writer.Line($"{SourceWriter.Literal(literal)},");
+            }
+
+            writer.Outdent();
+            writer.Line("};");
+            writer.Line();
+            writer.Line("/// <summary>O8, O9: the literal entry equal to <paramref name=\"domain\"/>, by binary search, or <see langword=\"null\"/>.</summary>");
+            writer.Open("private static string? FindLiteral(global::System.ReadOnlySpan<char> domain)");
+            writer.Line("var low = 0;");
+            writer.Line("var high = Literals.Length - 1;");
+            writer.Line("while (low <= high)");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line("var middle = low + ((high - low) >> 1);");
+            writer.Line("var order = global::System.MemoryExtensions.SequenceCompareTo(global::System.MemoryExtensions.AsSpan(Literals[middle]), domain);");
+            writer.Line("if (order == 0)");
+            writer.Line("{");
+            writer.Indent().Line("return Literals[middle];").Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line("if (order < 0)");
+            writer.Line("{");
+            writer.Indent().Line("low = middle + 1;").Outdent();
+            writer.Line("}");
+            writer.Line("else");
+            writer.Line("{");
+            writer.Indent().Line("high = middle - 1;").Outdent();
+            writer.Line("}");
+            writer.Outdent();
+            writer.Line("}");
+            writer.Line();
+            writer.Line("return null;");
+            writer.Close();
+        }
+
+        private static void WriteRegexMatches(SourceWriter writer, OriginRules origins, EmittedNames names)
+        {
             if (origins.HostRegexes is not null)
             {
                 writer.Line();
@@ -178,19 +274,6 @@ namespace CorsGen.Emit
                 writer.Line("{");
                 writer.Indent().Line($"return {names.Runtime}.AllowOriginFor(origin, domain);").Outdent();
                 writer.Line("}");
-            }
-
-            writer.Line();
-            if (origins.HasWildcard)
-            {
-                writer.Line("// O5: the '*' entry allows every origin; the entries after it are never reached.");
-                writer.Line("allowAll = true;");
-                writer.Line("return \"*\";");
-            }
-            else
-            {
-                writer.Line("// O10: no entry matched.");
-                writer.Line("return null;");
             }
         }
 
