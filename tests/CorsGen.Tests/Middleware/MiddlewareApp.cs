@@ -67,7 +67,10 @@ internal sealed class MiddlewareApp : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode)
+    /// <param name="fixture">The compiled policies.</param>
+    /// <param name="mode">Filters only, or the middleware with or without a default policy.</param>
+    /// <param name="first">Middleware to run before everything else (a test's probe), or null.</param>
+    public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode, Func<HttpContext, RequestDelegate, Task>? first = null)
     {
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateBuilder();
@@ -80,6 +83,10 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         builder.Services.AddCors();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
+        if (first is not null)
+        {
+            app.Use(first);
+        }
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -224,6 +224,31 @@ public sealed class MiddlewareModeTests(MiddlewarePoliciesFixture fixture) : ICl
         Assert.DoesNotContain("vil.test", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(CorsMode.FilterOnly)]
+    [InlineData(CorsMode.Middleware)]
+    public async Task A_rejection_is_logged_without_the_request_services(CorsMode mode)
+    {
+        // HttpContext.RequestServices creates the request's service scope (some 600 bytes on a request that
+        // needs none), so the policy takes its logger from the endpoint's metadata. Request services that do
+        // not know ILoggerFactory prove it: the rejection is logged all the same.
+        await using var app = await MiddlewareApp.StartAsync(fixture, mode, (context, next) =>
+        {
+            context.RequestServices = new WithoutLoggerFactory(context.RequestServices);
+            return next(context);
+        });
+        app.Logs.Entries.Clear();
+        using var response = await app.SendAsync("GET", "/api/items", ("Origin", "https://evil.test"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("https://evil.test", Assert.Single(app.Logs.For("OriginNotAllowed")).Message, StringComparison.Ordinal);
+    }
+
+    private sealed class WithoutLoggerFactory(IServiceProvider services) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(ILoggerFactory) ? null : services.GetService(serviceType);
+    }
+
     [Fact]
     public async Task Two_apps_in_one_process_each_log_their_own_rejections()
     {

@@ -413,6 +413,11 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return;
             }
 
+            if (FindEndpointLogger(endpoint.Metadata) is null)
+            {
+                endpoint.Metadata.Add(new EndpointLogger(logger));
+            }
+
             foreach (var item in endpoint.Metadata)
             {
                 if (item is global::Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata && FirstReport(endpoint, "aspnetcore"))
@@ -600,13 +605,40 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         }
 
         /// <summary>
+        /// The CorsGen logger of the application that built an endpoint, kept in the endpoint's metadata: a rejected
+        /// request finds it there instead of asking <c>HttpContext.RequestServices</c>, which creates the request's
+        /// service scope (some 600 bytes) on a request that otherwise needs none.
+        /// </summary>
+        internal sealed class EndpointLogger
+        {
+            public EndpointLogger(global::Microsoft.Extensions.Logging.ILogger logger) => Logger = logger;
+
+            public global::Microsoft.Extensions.Logging.ILogger Logger { get; }
+        }
+
+        private static EndpointLogger? FindEndpointLogger(global::System.Collections.Generic.IList<object> metadata)
+        {
+            foreach (var item in metadata)
+            {
+                if (item is EndpointLogger logger)
+                {
+                    return logger;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// Logs, at Debug level, why a request with an Origin got no Access-Control-Allow-Origin. Costs nothing on allowed
         /// requests; allocates nothing when Debug is off. An invalid Origin is logged by its length only (D4: never
-        /// write request garbage into a log line).
+        /// write request garbage into a log line). The logger comes from the endpoint's metadata; only a request with
+        /// no CorsGen endpoint (the middleware's default policy on a 404) resolves it from the request's services.
         /// </summary>
         internal static void LogNoAllowOrigin(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string policyName, string requestOrigin, bool valid)
         {
-            var logger = Logger(httpContext.RequestServices);
+            var logger = global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(httpContext)?.Metadata.GetMetadata<EndpointLogger>()?.Logger
+                ?? Logger(httpContext.RequestServices);
             if (logger is null || !logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Debug))
             {
                 return;
