@@ -19,6 +19,18 @@ internal static class KongCorpus
 
     public static IEnumerable<KongCase> SchemaCases => Cases.Where(c => c.Kind == "schema");
 
+    /// <summary>The ids of <paramref name="cases"/>, as xunit theory data.</summary>
+    public static TheoryData<string> IdsOf(IEnumerable<KongCase> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (var kongCase in cases)
+        {
+            data.Add(kongCase.Id);
+        }
+
+        return data;
+    }
+
     /// <summary>The distinct configurations of the http cases, each with the policy class name it compiles to.</summary>
     public static IReadOnlyDictionary<string, string> PolicyClassByConfig { get; } = HttpCases
         .Select(c => c.ConfigKey)

@@ -9,16 +9,7 @@ namespace CorsGen.Tests.Kong;
 /// </summary>
 public sealed class KongCorpusTests(KongCorpusFixture fixture) : IClassFixture<KongCorpusFixture>
 {
-    public static TheoryData<string> HttpCaseIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var kongCase in KongCorpus.HttpCases)
-        {
-            data.Add(kongCase.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> HttpCaseIds() => KongCorpus.IdsOf(KongCorpus.HttpCases);
 
     [Theory]
     [MemberData(nameof(HttpCaseIds))]

@@ -12,16 +12,7 @@ namespace CorsGen.Tests.Kong;
 /// </summary>
 public sealed partial class KongSchemaTests
 {
-    public static TheoryData<string> SchemaCaseIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var kongCase in KongCorpus.SchemaCases)
-        {
-            data.Add(kongCase.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> SchemaCaseIds() => KongCorpus.IdsOf(KongCorpus.SchemaCases);
 
     [Theory]
     [MemberData(nameof(SchemaCaseIds))]

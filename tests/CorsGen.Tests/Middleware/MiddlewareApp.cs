@@ -73,13 +73,7 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode, Func<HttpContext, RequestDelegate, Task>? first = null)
     {
         var logs = new CapturingLoggerProvider();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddAuthentication(TestAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        var builder = CreateBuilder(logs);
         builder.Services.AddCors();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
@@ -147,6 +141,19 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         return new MiddlewareApp(app, logs);
     }
 
+    /// <summary>A TestServer application logging everything at Debug to <paramref name="logs"/>, with the test authentication and authorization.</summary>
+    internal static WebApplicationBuilder CreateBuilder(CapturingLoggerProvider logs)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddAuthentication(TestAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
     /// <summary>Calls this assembly's generated (internal) <c>app.UseKongCors()</c>.</summary>
     private static void UseKongCors(MiddlewarePoliciesFixture fixture, IApplicationBuilder app, object? defaultPolicy)
     {
@@ -181,7 +188,7 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>Authenticates requests that carry <c>Authorization: Test ok</c>; challenges with 401 otherwise.</summary>
-    internal sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    private sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         public const string SchemeName = "Test";

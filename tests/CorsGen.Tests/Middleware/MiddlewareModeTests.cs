@@ -229,7 +229,7 @@ public sealed class MiddlewareModeTests(MiddlewarePoliciesFixture fixture) : ICl
     [InlineData(CorsMode.Middleware)]
     public async Task A_rejection_is_logged_without_the_request_services(CorsMode mode)
     {
-        // HttpContext.RequestServices creates the request's service scope (some 600 bytes on a request that
+        // HttpContext.RequestServices creates the request's service scope (about 300 bytes on a request that
         // needs none), so the policy takes its logger from the endpoint's metadata. Request services that do
         // not know ILoggerFactory prove it: the rejection is logged all the same.
         await using var app = await MiddlewareApp.StartAsync(fixture, mode, (context, next) =>

@@ -1,10 +1,6 @@
 using CorsGen.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsGen.Tests.Middleware;
 
@@ -66,15 +62,7 @@ public sealed class TwoAssembliesTests
         var app = GeneratorRunner.CompileAndLoad("App" + suffix, GeneratorRunner.FrameworkReferences.Add(library), [AppSource], out _);
 
         var logs = new CapturingLoggerProvider();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddAuthentication(MiddlewareApp.TestAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, MiddlewareApp.TestAuthentication>(MiddlewareApp.TestAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
-        await using var web = builder.Build();
+        await using var web = MiddlewareApp.CreateBuilder(logs).Build();
         app.GetType("App.AppPipeline", throwOnError: true)!.GetMethod("Configure")!.Invoke(null, [web]);
         await web.StartAsync();
         using var client = web.GetTestClient();
