@@ -3,7 +3,7 @@
 for CorsGen, ASP.NET Core's CORS and the regex engines.
 
 Usage (needs matplotlib; on Debian: apt-get install python3-matplotlib):
-    python3 plot.py [results folder] [output png]
+    /usr/bin/python3 plot.py [results folder] [output png]
 The results folder defaults to BenchmarkDotNet.Artifacts/results under the repository root.
 """
 import csv
