@@ -33,9 +33,9 @@ namespace CorsGen.Emit
             writer.Line();
             WriteConstants(writer, policy);
             WriteMatchOrigin(writer, policy, names);
-            if (policy.Origins.Mode == OriginMode.List && policy.Origins.Literals.Count > MaxSwitchLiterals)
+            if (SearchesLiterals(policy.Origins))
             {
-                WriteLiteralSearch(writer, policy.Origins);
+                WriteSortedLiterals(writer, policy.Origins);
             }
 
             if (policy.Origins.HostRegexes is { } hostRegexes)
@@ -160,9 +160,9 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("// O8, O9: a literal entry matches when the normalized origins are equal; the answer is the normalized");
                 writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
-                if (origins.Literals.Count > MaxSwitchLiterals)
+                if (SearchesLiterals(origins))
                 {
-                    writer.Line($"if (FindLiteral(domain) is {{ }} literal)");
+                    writer.Line($"if ({names.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
                     writer.Line("{");
                     writer.Indent().Line("return literal;").Outdent();
                     writer.Line("}");
@@ -203,17 +203,21 @@ namespace CorsGen.Emit
             writer.Line("}");
         }
 
+        /// <summary>Whether the literal entries are matched by binary search (<see cref="MaxSwitchLiterals"/>) rather than a switch.</summary>
+        private static bool SearchesLiterals(OriginRules origins) =>
+            origins.Mode == OriginMode.List && origins.Literals.Count > MaxSwitchLiterals;
+
         /// <summary>
-        /// The literal entries of a long list as an array in ordinal order and a binary search over it: a
+        /// The literal entries of a long list as an array in ordinal order, for the runtime's binary search: a
         /// <c>switch</c> of hundreds of strings makes a method too large for the JIT to optimize, which then
         /// cost every call of <c>MatchOrigin</c> about a microsecond, even one with no Origin.
         /// </summary>
-        private static void WriteLiteralSearch(SourceWriter writer, OriginRules origins)
+        private static void WriteSortedLiterals(SourceWriter writer, OriginRules origins)
         {
             var sorted = new List<string>(new HashSet<string>(origins.Literals, StringComparer.Ordinal));
             sorted.Sort(StringComparer.Ordinal);
             writer.Line();
-            writer.Line($"/// <summary>O8, O9: the {sorted.Count} literal entries, normalized, in ordinal order for <see cref=\"FindLiteral\"/>.</summary>");
+            writer.Line($"/// <summary>O8, O9: the {sorted.Count} literal entries, normalized, in ordinal order for a binary search.</summary>");
             writer.Line("private static readonly string[] Literals =");
             writer.Line("{");
             writer.Indent();
@@ -224,34 +228,6 @@ namespace CorsGen.Emit
 
             writer.Outdent();
             writer.Line("};");
-            writer.Line();
-            writer.Line("/// <summary>O8, O9: the literal entry equal to <paramref name=\"domain\"/>, by binary search, or <see langword=\"null\"/>.</summary>");
-            writer.Open("private static string? FindLiteral(global::System.ReadOnlySpan<char> domain)");
-            writer.Line("var low = 0;");
-            writer.Line("var high = Literals.Length - 1;");
-            writer.Line("while (low <= high)");
-            writer.Line("{");
-            writer.Indent();
-            writer.Line("var middle = low + ((high - low) >> 1);");
-            writer.Line("var order = global::System.MemoryExtensions.SequenceCompareTo(global::System.MemoryExtensions.AsSpan(Literals[middle]), domain);");
-            writer.Line("if (order == 0)");
-            writer.Line("{");
-            writer.Indent().Line("return Literals[middle];").Outdent();
-            writer.Line("}");
-            writer.Line();
-            writer.Line("if (order < 0)");
-            writer.Line("{");
-            writer.Indent().Line("low = middle + 1;").Outdent();
-            writer.Line("}");
-            writer.Line("else");
-            writer.Line("{");
-            writer.Indent().Line("high = middle - 1;").Outdent();
-            writer.Line("}");
-            writer.Outdent();
-            writer.Line("}");
-            writer.Line();
-            writer.Line("return null;");
-            writer.Close();
         }
 
         private static void WriteRegexMatches(SourceWriter writer, OriginRules origins, EmittedNames names)

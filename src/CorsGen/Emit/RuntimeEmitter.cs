@@ -277,6 +277,36 @@ namespace CorsGen.Emit
             /// <summary>The normalized origin as the string to send: the header itself when it is already normal.</summary>
             internal static string AllowOriginFor(string origin, global::System.ReadOnlySpan<char> domain) =>
                 domain.Length == origin.Length ? origin : domain.ToString();
+
+            /// <summary>
+            /// O8, O9 for long literal lists: the entry of <paramref name="sorted"/> (normalized, in ordinal order) equal to
+            /// <paramref name="domain"/>, by binary search, or <see langword="null"/>.
+            /// </summary>
+            internal static string? FindLiteral(string[] sorted, global::System.ReadOnlySpan<char> domain)
+            {
+                var low = 0;
+                var high = sorted.Length - 1;
+                while (low <= high)
+                {
+                    var middle = low + ((high - low) >> 1);
+                    var order = global::System.MemoryExtensions.SequenceCompareTo(global::System.MemoryExtensions.AsSpan(sorted[middle]), domain);
+                    if (order == 0)
+                    {
+                        return sorted[middle];
+                    }
+
+                    if (order < 0)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle - 1;
+                    }
+                }
+
+                return null;
+            }
             """;
 
         private static readonly string AspNetCoreMechanics = """

@@ -30,7 +30,7 @@ public sealed class LongLiteralListTests
     public void A_long_list_is_searched_and_a_short_one_is_a_switch()
     {
         var source = Compiled.Value.Source;
-        Assert.Contains("FindLiteral(domain)", source);
+        Assert.Contains(".FindLiteral(Literals, domain)", source);
         Assert.Contains($"the {Count + 2 + 1} literal entries", source);
 
         var shortList = GeneratorRunner.GeneratedSources(GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([

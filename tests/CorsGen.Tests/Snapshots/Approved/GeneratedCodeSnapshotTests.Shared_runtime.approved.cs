@@ -233,6 +233,36 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         internal static string AllowOriginFor(string origin, global::System.ReadOnlySpan<char> domain) =>
             domain.Length == origin.Length ? origin : domain.ToString();
 
+        /// <summary>
+        /// O8, O9 for long literal lists: the entry of <paramref name="sorted"/> (normalized, in ordinal order) equal to
+        /// <paramref name="domain"/>, by binary search, or <see langword="null"/>.
+        /// </summary>
+        internal static string? FindLiteral(string[] sorted, global::System.ReadOnlySpan<char> domain)
+        {
+            var low = 0;
+            var high = sorted.Length - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) >> 1);
+                var order = global::System.MemoryExtensions.SequenceCompareTo(global::System.MemoryExtensions.AsSpan(sorted[middle]), domain);
+                if (order == 0)
+                {
+                    return sorted[middle];
+                }
+
+                if (order < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The category of every log message CorsGen writes.</summary>
         internal const string LogCategory = "CorsGen.KongCors";
 
