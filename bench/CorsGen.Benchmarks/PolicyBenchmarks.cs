@@ -41,7 +41,8 @@ public class PolicyBenchmarks
     public void GlobalSetup()
     {
         _policy = BenchmarkPolicy.Get(Policy);
-        _corsGen = GeneratedFilter.Build(_policy.With);
+        // Built as in an application, whose services hold an ILoggerFactory (logging off, as for CorsService).
+        _corsGen = GeneratedFilter.Build(_policy.With, out _, BenchmarkRequest.Services);
         _middleware = new CorsMiddleware(static _ => Task.CompletedTask, _corsService, _policy.AspNetCore, NullLoggerFactory.Instance);
     }
 

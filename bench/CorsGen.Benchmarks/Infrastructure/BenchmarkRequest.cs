@@ -26,8 +26,9 @@ internal sealed class BenchmarkRequest
 
     // A server sets RequestServices before any middleware runs; without it, the first read of
     // HttpContext.RequestServices would create a feature inside the measured code. Logging is off, as
-    // for ASP.NET Core's CorsService, which gets NullLoggerFactory too.
-    private static readonly IServiceProvider Services =
+    // for ASP.NET Core's CorsService, which gets NullLoggerFactory too. The generated filter is built with
+    // these as its application's services.
+    public static readonly IServiceProvider Services =
         new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
 
     private BenchmarkRequest(DefaultHttpContext context, StartableResponseFeature response)

@@ -92,10 +92,10 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line($"bool {names.PolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
                 writer.Line();
-                writer.Line($"void {names.PolicyInterface}.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
+                writer.Line($"void {names.PolicyInterface}.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger) =>");
                 writer.Indent().Line(policy.PreflightContinue
                     ? "throw new global::System.InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
-                    : $"{names.Policy}.WritePreflightAnswer(httpContext);").Outdent();
+                    : $"{names.Policy}.WritePreflightAnswer(httpContext, requestOrigin, logger);").Outdent();
                 writer.Line();
                 writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.PolicyInterface}.ApplyResponseHeadersOnStarting => {names.Policy}.ApplyResponseHeadersOnStarting;");
                 writer.Line();

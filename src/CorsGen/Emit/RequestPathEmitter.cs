@@ -280,15 +280,22 @@ namespace CorsGen.Emit
             writer.Line("/// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a");
             writer.Line("/// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.");
             writer.Line("/// </summary>");
-            writer.Open($"internal static void WritePreflightAnswer({HttpContext} httpContext)");
-            writer.Line("var request = httpContext.Request;");
+            writer.Line("/// <param name=\"httpContext\">The preflight.</param>");
+            writer.Line("/// <param name=\"requestOrigin\">Its Origin (the first value), which made it a preflight (R1).</param>");
+            writer.Line("/// <param name=\"logger\">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>");
+            writer.Open($"internal static void WritePreflightAnswer({HttpContext} httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger)");
+            if (policy.AllowHeaders is null || policy.PrivateNetwork)
+            {
+                // Read only to reflect Access-Control-Request-Headers (P2) or answer a private network request (P5).
+                writer.Line("var request = httpContext.Request;");
+            }
+
             writer.Line("var response = httpContext.Response;");
             writer.Line("var headers = response.Headers;");
             writer.Line();
             writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
             writer.Line("response.StatusCode = 200;");
             writer.Line();
-            writer.Line($"var requestOrigin = {names.Runtime}.First(request.Headers.Origin);");
             WriteOriginHeaders(writer, policy, names, preflight: true);
             writer.Line();
 
@@ -448,10 +455,18 @@ namespace CorsGen.Emit
                 writer.Line("{");
                 writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.")
                     .Line("headers.Remove(\"Access-Control-Allow-Origin\");");
-                writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
-                writer.Line("{");
-                writer.Indent().Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, PolicyName, requestOrigin, origin is not null);").Outdent();
-                writer.Line("}");
+                if (preflight)
+                {
+                    // A preflight has a non-empty Origin (R1).
+                    writer.Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);");
+                }
+                else
+                {
+                    writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
+                    writer.Line("{");
+                    writer.Indent().Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);").Outdent();
+                    writer.Line("}");
+                }
                 writer.Outdent();
                 writer.Line("}");
                 writer.Line("else");

@@ -64,8 +64,12 @@ namespace CorsGen.Emit
                 "    /// <summary>P7: preflights are not answered but continue to the application.</summary>",
                 "    bool PreflightContinue { get; }",
                 "",
-                "    /// <summary>P1-P6: answers a preflight (never called when <see cref=\"PreflightContinue\"/>).</summary>",
-                "    void WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext);",
+                "    /// <summary>",
+                "    /// P1-P6: answers a preflight (never called when <see cref=\"PreflightContinue\"/>) whose Origin the caller has",
+                "    /// read; <paramref name=\"logger\"/> is the endpoint's, when the caller holds it, so a rejected preflight need not",
+                "    /// look it up.",
+                "    /// </summary>",
+                "    void WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger);",
                 "",
                 "    /// <summary>A1-A4: the OnStarting callback that adds the headers of every other response (state: the HttpContext).</summary>",
                 "    global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting { get; }",
@@ -317,10 +321,19 @@ namespace CorsGen.Emit
             internal static string? First(global::Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[0];
 
             /// <summary>R1: OPTIONS (exactly), a non-empty Origin, and an Access-Control-Request-Method (even empty).</summary>
-            internal static bool IsPreflight(global::Microsoft.AspNetCore.Http.HttpRequest request) =>
-                string.Equals(request.Method, "OPTIONS", global::System.StringComparison.Ordinal)
-                && !string.IsNullOrEmpty(First(request.Headers.Origin))
-                && request.Headers.AccessControlRequestMethod.Count > 0;
+            /// <param name="request">The request.</param>
+            /// <param name="requestOrigin">The Origin of a preflight (its first value), so the answer does not look it up again.</param>
+            internal static bool IsPreflight(global::Microsoft.AspNetCore.Http.HttpRequest request, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? requestOrigin)
+            {
+                requestOrigin = null;
+                if (!string.Equals(request.Method, "OPTIONS", global::System.StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                requestOrigin = First(request.Headers.Origin);
+                return !string.IsNullOrEmpty(requestOrigin) && request.Headers.AccessControlRequestMethod.Count > 0;
+            }
 
             /// <summary>
             /// D4: whether an Access-Control-Request-Headers value may be reflected: header names (RFC 9110 tokens)
@@ -404,10 +417,10 @@ namespace CorsGen.Emit
             /// <summary>The policy's work for one request, as a middleware: answers a preflight or decorates the response.</summary>
             internal static global::System.Threading.Tasks.Task Invoke(IKongCorsPolicy policy, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Microsoft.AspNetCore.Http.RequestDelegate next)
             {
-                if (IsPreflight(httpContext.Request) && !policy.PreflightContinue)
+                if (IsPreflight(httpContext.Request, out var requestOrigin) && !policy.PreflightContinue)
                 {
                     // P1: the preflight is answered here, before authentication, authorization and the endpoint.
-                    policy.WritePreflightAnswer(httpContext);
+                    policy.WritePreflightAnswer(httpContext, requestOrigin, null);
                     return global::System.Threading.Tasks.Task.CompletedTask;
                 }
 
@@ -432,10 +445,12 @@ namespace CorsGen.Emit
                     return next;
                 }
 
+                // The application's CorsGen logger, found once here rather than on every rejected preflight.
+                var logger = FindEndpointLogger(endpoint.Metadata)?.Logger ?? Logger(endpoint.ApplicationServices);
                 return context =>
                 {
                     var httpContext = context.HttpContext;
-                    if (IsPreflight(httpContext.Request))
+                    if (IsPreflight(httpContext.Request, out var requestOrigin))
                     {
                         if (policy.PreflightContinue)
                         {
@@ -444,7 +459,7 @@ namespace CorsGen.Emit
                         }
 
                         // P1: the preflight is answered here; the endpoint's handler never runs.
-                        policy.WritePreflightAnswer(httpContext);
+                        policy.WritePreflightAnswer(httpContext, requestOrigin, logger);
                         return new global::System.Threading.Tasks.ValueTask<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
                     }
 
@@ -709,12 +724,13 @@ namespace CorsGen.Emit
             /// <summary>
             /// Logs, at Debug level, why a request with an Origin got no Access-Control-Allow-Origin. Costs nothing on allowed
             /// requests; allocates nothing when Debug is off. An invalid Origin is logged by its length only (D4: never
-            /// write request garbage into a log line). The logger comes from the endpoint's metadata; only a request with
-            /// no CorsGen endpoint (the middleware's default policy on a 404) resolves it from the request's services.
+            /// write request garbage into a log line). The logger is the one the caller holds (the endpoint filter finds
+            /// it when it is built), else the endpoint's metadata's; only a request with no CorsGen endpoint (the
+            /// middleware's default policy on a 404) resolves it from the request's services.
             /// </summary>
-            internal static void LogNoAllowOrigin(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string policyName, string requestOrigin, bool valid)
+            internal static void LogNoAllowOrigin(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Microsoft.Extensions.Logging.ILogger? logger, string policyName, string requestOrigin, bool valid)
             {
-                var logger = global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(httpContext)?.Metadata.GetMetadata<EndpointLogger>()?.Logger
+                logger ??= global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(httpContext)?.Metadata.GetMetadata<EndpointLogger>()?.Logger
                     ?? Logger(httpContext.RequestServices);
                 if (logger is null || !logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Debug))
                 {

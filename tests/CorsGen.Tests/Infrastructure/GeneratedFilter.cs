@@ -17,13 +17,14 @@ internal static class GeneratedFilter
 
     /// <param name="withPolicy">Calls the generated <c>With...()</c> on the builder it is given.</param>
     /// <param name="endpoint">The endpoint as the conventions left it (its metadata, for checks).</param>
-    public static EndpointFilterDelegate Build(Action<IEndpointConventionBuilder> withPolicy, out RouteEndpointBuilder endpoint)
+    /// <param name="applicationServices">The application's services (an application has an ILoggerFactory); none by default.</param>
+    public static EndpointFilterDelegate Build(Action<IEndpointConventionBuilder> withPolicy, out RouteEndpointBuilder endpoint, IServiceProvider? applicationServices = null)
     {
         var conventions = new ConventionCollector();
         withPolicy(conventions);
         endpoint = new RouteEndpointBuilder(static _ => Task.CompletedTask, RoutePatternFactory.Parse("/items"), 0)
         {
-            ApplicationServices = new ServiceCollection().BuildServiceProvider(),
+            ApplicationServices = applicationServices ?? new ServiceCollection().BuildServiceProvider(),
         };
         endpoint.Metadata.Add(new HttpMethodMetadata(["GET", "POST", "PUT"]));
         conventions.ApplyTo(endpoint);

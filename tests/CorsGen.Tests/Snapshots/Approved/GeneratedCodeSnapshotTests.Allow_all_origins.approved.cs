@@ -38,8 +38,8 @@ namespace Shop
 
             bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
 
-            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-                __PublicCorsPolicy.WritePreflightAnswer(httpContext);
+            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger) =>
+                __PublicCorsPolicy.WritePreflightAnswer(httpContext, requestOrigin, logger);
 
             global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting => __PublicCorsPolicy.ApplyResponseHeadersOnStarting;
 
@@ -118,7 +118,10 @@ namespace Shop
         /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
         /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
         /// </summary>
-        internal static void WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        /// <param name="httpContext">The preflight.</param>
+        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
+        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
+        internal static void WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger)
         {
             var request = httpContext.Request;
             var response = httpContext.Response;
@@ -127,7 +130,6 @@ namespace Shop
             // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
             response.StatusCode = 200;
 
-            var requestOrigin = global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.First(request.Headers.Origin);
             var origin = global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
 

@@ -38,7 +38,7 @@ namespace Shop
 
             bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => true;
 
-            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
+            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger) =>
                 throw new global::System.InvalidOperationException("P7: this policy lets preflights continue; it does not answer them.");
 
             global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting => __LegacyCorsPolicy.ApplyResponseHeadersOnStarting;
@@ -162,7 +162,7 @@ namespace Shop
                 headers.Remove("Access-Control-Allow-Origin");
                 if (!string.IsNullOrEmpty(requestOrigin))
                 {
-                    global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.LogNoAllowOrigin(httpContext, PolicyName, requestOrigin, origin is not null);
+                    global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
                 }
             }
             else
