@@ -12,15 +12,77 @@ namespace CorsGen.Emit
     /// <see cref="MaxSwitchStates"/> states), or, past the DFA state cap, tables for the runtime's
     /// linear-time NFA simulation. No Regex, no allocation, one pass over the subject.
     /// </summary>
-    internal static class AutomatonEmitter
+    internal static partial class AutomatonEmitter
     {
         /// <summary>
-        /// Above this many states a DFA is emitted as lookup tables rather than as code. A goto-and-switch
-        /// machine is fastest while small (17 ns against 24 ns for 24 states), but hundreds of states make a
-        /// method the JIT compiles poorly: the 220- and 236-state DFAs of the 10- and 100-pattern benchmark
-        /// policies took 120-129 ns per 23-character origin as code and 30-36 ns as tables.
+        /// Up to this many states a DFA is a goto machine whose states switch on the character itself, with
+        /// ranges as case patterns: the fastest form while small (17 ns against 24 ns as a table for 24 states).
         /// </summary>
         public const int MaxSwitchStates = 64;
+
+        /// <summary>
+        /// The JIT gives up optimizing a method of more than 2,000 basic blocks (it compiles it with MinOpts:
+        /// every local on the stack, no register allocation). The range-pattern machine of the 236-state DFA
+        /// of the 100-pattern benchmark policy crossed that line and took 129 ns per origin. A class-switch
+        /// machine (<see cref="WriteClassSwitchDfa"/>) needs two or three blocks per state plus one per target,
+        /// so it is used up to this estimate, with room to spare; above it the DFA becomes a transition table,
+        /// whose walk pays a load's latency per character but has no size limit.
+        /// </summary>
+        public const int MaxClassSwitchBlocks = 1600;
+
+        /// <summary>
+        /// The JIT also gives up past 60,000 bytes of IL. The estimate runs about 8% over the real size (44,976
+        /// bytes for the 236-state DFA), so this keeps a margin.
+        /// </summary>
+        public const int MaxClassSwitchIlBytes = 52000;
+
+        /// <summary>How a DFA is written: see <see cref="MaxSwitchStates"/> and <see cref="MaxClassSwitchBlocks"/>.</summary>
+        public enum DfaForm
+        {
+            Switch,
+            ClassSwitch,
+            Table,
+        }
+
+        public static DfaForm FormOf(Dfa dfa) =>
+            dfa.StateCount <= MaxSwitchStates ? DfaForm.Switch
+            : EstimateClassSwitch(dfa) is { Blocks: <= MaxClassSwitchBlocks, IlBytes: <= MaxClassSwitchIlBytes } ? DfaForm.ClassSwitch
+            : DfaForm.Table;
+
+        /// <summary>
+        /// What the JIT will see of a class-switch machine, estimated from above: basic blocks (per state the
+        /// end-of-subject test, the 8-bit test unless done up front, the switch and one block per distinct
+        /// target) and IL bytes (the
+        /// switch's jump table spans the state's smallest to largest case, 4 bytes an entry).
+        /// </summary>
+        internal static (int Blocks, int IlBytes) EstimateClassSwitch(Dfa dfa)
+        {
+            var blocks = 0;
+            var ilBytes = 0;
+            var targets = new HashSet<int>();
+            for (var state = 0; state < dfa.StateCount; state++)
+            {
+                targets.Clear();
+                var low = int.MaxValue;
+                var high = -1;
+                for (var cls = 0; cls < dfa.ClassCount; cls++)
+                {
+                    var target = dfa.Next(state, cls);
+                    targets.Add(target);
+                    if (target != dfa.DeadState)
+                    {
+                        low = System.Math.Min(low, cls);
+                        high = System.Math.Max(high, cls);
+                    }
+                }
+
+                var testEachChar = dfa.MatchState >= 0;
+                blocks += (testEachChar ? 3 : 2) + targets.Count;
+                ilBytes += (testEachChar ? 48 : 36) + (6 * targets.Count) + (high >= low ? 4 * (high - low + 1) : 0);
+            }
+
+            return (blocks, ilBytes);
+        }
 
         public static void Write(SourceWriter writer, string methodName, string subject, RegexMatcher matcher, EmittedNames names)
         {
@@ -37,13 +99,17 @@ namespace CorsGen.Emit
             writer.Line("/// </summary>");
             if (matcher.Dfa is { } dfa)
             {
-                if (dfa.StateCount <= MaxSwitchStates)
+                switch (FormOf(dfa))
                 {
-                    WriteSwitchDfa(writer, methodName, matcher, dfa);
-                }
-                else
-                {
-                    WriteTableDfa(writer, methodName, matcher, dfa);
+                    case DfaForm.Switch:
+                        WriteSwitchDfa(writer, methodName, matcher, dfa);
+                        break;
+                    case DfaForm.ClassSwitch:
+                        WriteClassSwitchDfa(writer, methodName, matcher, dfa);
+                        break;
+                    default:
+                        WriteTableDfa(writer, methodName, matcher, dfa);
+                        break;
                 }
             }
             else

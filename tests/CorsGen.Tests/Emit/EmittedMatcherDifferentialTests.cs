@@ -61,7 +61,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
 
         output.WriteLine($"{patterns.Count} patterns, {pairs} pairs; matcher forms: {string.Join(", ", forms.Select(f => $"{f.Key} {f.Value}"))}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(forms.ContainsKey("switch") && forms.ContainsKey("table") && forms.ContainsKey("nfa"), "every matcher form must be exercised");
+        Assert.True(forms.ContainsKey("Switch") && forms.ContainsKey("ClassSwitch") && forms.ContainsKey("Table") && forms.ContainsKey("Nfa"), "every matcher form must be exercised");
     }
 
     /// <summary>Realistic origin regexes, their mutations and random ones, kept when PCRE2 accepts them and a DFA can express them; plus large ones.</summary>
@@ -88,13 +88,16 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
                 : PatternCorpus.Random(random));
         }
 
-        // Forms the corpus rarely reaches: a DFA past the switch limit (tables) and one past the state cap (NFA).
+        // Forms the corpus rarely reaches: DFAs past the range-switch limit (class switch), past the class-switch
+        // limit (tables) and past the state cap (NFA).
+        Add(@"https://(a|b)*a(a|b){6}\.test");
+        Add(@"https://(a|b)*a(a|b){6}\.test[\s\S]*");
         Add(@"https://(a|b)*a(a|b){8}\.test");
         Add(@"(x|y)*x(x|y){12}\.test");
         return patterns;
     }
 
-    private static string Form(Dfa? dfa) => dfa is null ? "nfa" : dfa.StateCount > CorsGen.Emit.AutomatonEmitter.MaxSwitchStates ? "table" : "switch";
+    private static string Form(Dfa? dfa) => dfa is null ? "Nfa" : CorsGen.Emit.AutomatonEmitter.FormOf(dfa).ToString();
 
     private static SpanPredicate Matcher(Assembly assembly, string policy, bool hostOnly)
     {

@@ -108,6 +108,14 @@ public sealed class GeneratedCodeSnapshotTests
         "Shop.LargeCors");
 
     [Fact]
+    public void Mid_size_automaton_as_a_class_switch() => Verify(
+        """
+        [KongCors(Origins = [@"https://(a|b)*a(a|b){5}\.test"])]
+        internal static partial class MidCors;
+        """,
+        "Shop.MidCors");
+
+    [Fact]
     public void Shared_runtime() => Verify(
         """
         [KongCors(Origins = ["https://a.example.com", "https://b.example.com"])]
