@@ -12,7 +12,7 @@ namespace CorsGen.Emit
         /// costs a predicted branch instead of a dependent load (the table walk's limit, about 2 ns a character
         /// here), and the method stays a few basic blocks per state, under the JIT's optimization limit.
         /// </summary>
-        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
+        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa, EmittedNames names)
         {
             writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
@@ -34,7 +34,7 @@ namespace CorsGen.Emit
             if (!testEachChar)
             {
                 writer.Line("// A char beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin) matches nothing.");
-                writer.Line("if (global::System.MemoryExtensions.ContainsAnyExceptInRange(subject, '\\u0000', '\\u00ff'))");
+                writer.Line($"if (global::System.MemoryExtensions.ContainsAnyExcept(subject, {names.Runtime}.Latin1))");
                 writer.Line("{");
                 writer.Indent().Line("return false;").Outdent();
                 writer.Line("}");

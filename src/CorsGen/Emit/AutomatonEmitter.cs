@@ -105,7 +105,7 @@ namespace CorsGen.Emit
                         WriteSwitchDfa(writer, methodName, matcher, dfa);
                         break;
                     case DfaForm.ClassSwitch:
-                        WriteClassSwitchDfa(writer, methodName, matcher, dfa);
+                        WriteClassSwitchDfa(writer, methodName, matcher, dfa, names);
                         break;
                     default:
                         WriteTableDfa(writer, methodName, matcher, dfa);

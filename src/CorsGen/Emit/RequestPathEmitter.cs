@@ -293,6 +293,13 @@ namespace CorsGen.Emit
             writer.Line("var response = httpContext.Response;");
             writer.Line("var headers = response.Headers;");
             writer.Line();
+            if (policy.Origins.Mode == OriginMode.List)
+            {
+                writer.Line("// O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.");
+                writer.Line("var earlierHeaders = headers.Count != 0;");
+                writer.Line();
+            }
+
             writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
             writer.Line("response.StatusCode = 200;");
             writer.Line();
@@ -453,8 +460,20 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("if (allowOrigin is null)");
                 writer.Line("{");
-                writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.")
-                    .Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.");
+                if (preflight)
+                {
+                    writer.Line("if (earlierHeaders)");
+                    writer.Line("{");
+                    writer.Indent().Line("headers.Remove(\"Access-Control-Allow-Origin\");").Outdent();
+                    writer.Line("}");
+                    writer.Line();
+                }
+                else
+                {
+                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                }
+
                 if (preflight)
                 {
                     // A preflight has a non-empty Origin (R1).

@@ -433,6 +433,9 @@ namespace Shop
             var response = httpContext.Response;
             var headers = response.Headers;
 
+            // O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.
+            var earlierHeaders = headers.Count != 0;
+
             // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
             response.StatusCode = 200;
 
@@ -445,7 +448,11 @@ namespace Shop
             if (allowOrigin is null)
             {
                 // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
+                if (earlierHeaders)
+                {
+                    headers.Remove("Access-Control-Allow-Origin");
+                }
+
                 global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);
             }
             else
