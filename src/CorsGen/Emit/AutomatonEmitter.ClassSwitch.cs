@@ -48,14 +48,7 @@ namespace CorsGen.Emit
             writer.Line("char c;");
 
             var states = Reachable(dfa, first);
-            var targets = new HashSet<int>();
-            foreach (var state in states)
-            {
-                for (var cls = 0; cls < dfa.ClassCount; cls++)
-                {
-                    targets.Add(dfa.Next(state, cls));
-                }
-            }
+            var targets = Targets(dfa, states);
 
             var usesMatch = false;
             var usesNoMatch = testEachChar;
@@ -137,19 +130,7 @@ namespace CorsGen.Emit
         /// <summary>One group of <c>case</c> labels per target state; the dead state (or the most common target) is the default.</summary>
         private static void WriteClassCases(SourceWriter writer, Dfa dfa, int state, System.Func<int, string> jump)
         {
-            var byTarget = new SortedDictionary<int, List<int>>();
-            for (var cls = 0; cls < dfa.ClassCount; cls++)
-            {
-                var target = dfa.Next(state, cls);
-                if (!byTarget.TryGetValue(target, out var classes))
-                {
-                    byTarget[target] = classes = new List<int>();
-                }
-
-                classes.Add(cls);
-            }
-
-            var fallback = dfa.DeadState >= 0 && byTarget.ContainsKey(dfa.DeadState) ? dfa.DeadState : MostBytes(byTarget);
+            var (byTarget, fallback) = GroupByTarget(dfa, state, byClass: true);
             foreach (var pair in byTarget)
             {
                 if (pair.Key == fallback)

@@ -8,8 +8,9 @@ namespace CorsGen.Emit
 {
     /// <summary>
     /// Writes a <see cref="RegexMatcher"/> as a C# method over <c>ReadOnlySpan&lt;char&gt;</c>: a DFA as a
-    /// state machine (one label and one <c>switch</c> per state; lookup tables past
-    /// <see cref="MaxSwitchStates"/> states), or, past the DFA state cap, tables for the runtime's
+    /// state machine (one label and one <c>switch</c> per state, on the character up to
+    /// <see cref="MaxSwitchStates"/> states, on its byte class while the method stays under the JIT's
+    /// limits) or as lookup tables above that, or, past the DFA state cap, tables for the runtime's
     /// linear-time NFA simulation. No Regex, no allocation, one pass over the subject.
     /// </summary>
     internal static partial class AutomatonEmitter
@@ -195,14 +196,7 @@ namespace CorsGen.Emit
 
             // The first state's code comes first; a label is written only where a goto leads (an unused label is a warning).
             var states = Reachable(dfa, first);
-            var targets = new HashSet<int>();
-            foreach (var state in states)
-            {
-                for (var cls = 0; cls < dfa.ClassCount; cls++)
-                {
-                    targets.Add(dfa.Next(state, cls));
-                }
-            }
+            var targets = Targets(dfa, states);
 
             writer.Outdent();
             foreach (var state in states)
@@ -235,19 +229,7 @@ namespace CorsGen.Emit
         /// <summary>One <c>case</c> per target state (its bytes as ranges); the most common target, usually the dead state, is the default.</summary>
         private static void WriteCases(SourceWriter writer, Dfa dfa, int state)
         {
-            var byTarget = new SortedDictionary<int, List<int>>();
-            for (var b = 0; b < 256; b++)
-            {
-                var target = dfa.Next(state, dfa.ByteClasses[b]);
-                if (!byTarget.TryGetValue(target, out var bytes))
-                {
-                    byTarget[target] = bytes = new List<int>();
-                }
-
-                bytes.Add(b);
-            }
-
-            var fallback = dfa.DeadState >= 0 && byTarget.ContainsKey(dfa.DeadState) ? dfa.DeadState : MostBytes(byTarget);
+            var (byTarget, fallback) = GroupByTarget(dfa, state, byClass: false);
             foreach (var pair in byTarget)
             {
                 if (pair.Key == fallback)
@@ -274,6 +256,29 @@ namespace CorsGen.Emit
             writer.Outdent();
         }
 
+        /// <summary>
+        /// The bytes (or the classes) of <paramref name="state"/> grouped by the state they lead to, and the target
+        /// a <c>switch</c> takes as its default: the dead state when it is one, else the one with the most symbols.
+        /// </summary>
+        private static (SortedDictionary<int, List<int>> ByTarget, int Fallback) GroupByTarget(Dfa dfa, int state, bool byClass)
+        {
+            var byTarget = new SortedDictionary<int, List<int>>();
+            var symbols = byClass ? dfa.ClassCount : 256;
+            for (var symbol = 0; symbol < symbols; symbol++)
+            {
+                var target = dfa.Next(state, byClass ? symbol : dfa.ByteClasses[symbol]);
+                if (!byTarget.TryGetValue(target, out var group))
+                {
+                    byTarget[target] = group = new List<int>();
+                }
+
+                group.Add(symbol);
+            }
+
+            var fallback = dfa.DeadState >= 0 && byTarget.ContainsKey(dfa.DeadState) ? dfa.DeadState : MostBytes(byTarget);
+            return (byTarget, fallback);
+        }
+
         private static int MostBytes(SortedDictionary<int, List<int>> byTarget)
         {
             var best = -1;
@@ -292,6 +297,21 @@ namespace CorsGen.Emit
 
         private static string Jump(Dfa dfa, int target) =>
             target == dfa.MatchState ? "return true;" : target == dfa.DeadState ? "return false;" : $"goto State{target};";
+
+        /// <summary>The states some transition of <paramref name="states"/> leads to: the ones whose code needs a label.</summary>
+        private static HashSet<int> Targets(Dfa dfa, List<int> states)
+        {
+            var targets = new HashSet<int>();
+            foreach (var state in states)
+            {
+                for (var cls = 0; cls < dfa.ClassCount; cls++)
+                {
+                    targets.Add(dfa.Next(state, cls));
+                }
+            }
+
+            return targets;
+        }
 
         /// <summary>The states reachable from <paramref name="first"/>, in state order, the first one first; match and dead states are returns.</summary>
         private static List<int> Reachable(Dfa dfa, int first)
