@@ -18,18 +18,10 @@ namespace CorsGen.Emit
             WriteSuffixCheck(writer, matcher);
             var prefix = dfa.LiteralPrefix;
             var first = StateAfter(dfa, prefix);
-            if (prefix.Length > 0)
-            {
-                writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} states.");
-                writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
-                writer.Line("{");
-                writer.Indent().Line("return false;").Outdent();
-                writer.Line("}");
-                writer.Line();
-            }
+            WritePrefixCheck(writer, prefix, "states");
 
             // With no match state every answer waits for the end of the subject, so refusing a char beyond 8 bits
-            // up front gives the same answers and keeps that test out of every state.
+            // up front gives the same answers and keeps that test out of every state (EstimateClassSwitch counts on it).
             var testEachChar = dfa.MatchState >= 0;
             if (!testEachChar)
             {
@@ -95,6 +87,7 @@ namespace CorsGen.Emit
                     writer.Line("}");
                     writer.Line();
                 }
+
                 writer.Line("switch (classes[c])");
                 writer.Line("{");
                 writer.Indent();
@@ -148,18 +141,6 @@ namespace CorsGen.Emit
 
             writer.Line("default:");
             writer.Indent().Line(jump(fallback)).Outdent();
-        }
-
-        /// <summary>The state a DFA is in after reading <paramref name="text"/> from its start.</summary>
-        private static int StateAfter(Dfa dfa, string text)
-        {
-            var state = dfa.StartState;
-            foreach (var c in text)
-            {
-                state = dfa.Next(state, dfa.ByteClasses[c]);
-            }
-
-            return state;
         }
     }
 }

@@ -53,11 +53,12 @@ namespace CorsGen.Emit
         /// <summary>
         /// What the JIT will see of a class-switch machine, estimated from above: basic blocks (per state the
         /// end-of-subject test, the 8-bit test unless done up front, the switch and one block per distinct
-        /// target) and IL bytes (the
-        /// switch's jump table spans the state's smallest to largest case, 4 bytes an entry).
+        /// target) and IL bytes (the switch's jump table spans the state's smallest to largest case, 4 bytes an
+        /// entry).
         /// </summary>
         internal static (int Blocks, int IlBytes) EstimateClassSwitch(Dfa dfa)
         {
+            var testEachChar = dfa.MatchState >= 0;
             var blocks = 0;
             var ilBytes = 0;
             var targets = new HashSet<int>();
@@ -77,7 +78,6 @@ namespace CorsGen.Emit
                     }
                 }
 
-                var testEachChar = dfa.MatchState >= 0;
                 blocks += (testEachChar ? 3 : 2) + targets.Count;
                 ilBytes += (testEachChar ? 48 : 36) + (6 * targets.Count) + (high >= low ? 4 * (high - low + 1) : 0);
             }
@@ -148,6 +148,38 @@ namespace CorsGen.Emit
             writer.Line();
         }
 
+        /// <summary>
+        /// The quick start: when every match starts with the same literal text, one comparison replaces the
+        /// automaton's first <paramref name="prefix"/>.Length steps, and the machine starts after it.
+        /// </summary>
+        /// <param name="unit">What the comparison replaces, in the form's words: "states" or "steps".</param>
+        private static void WritePrefixCheck(SourceWriter writer, string prefix, string unit)
+        {
+            if (prefix.Length == 0)
+            {
+                return;
+            }
+
+            writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} {unit}.");
+            writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
+            writer.Line("{");
+            writer.Indent().Line("return false;").Outdent();
+            writer.Line("}");
+            writer.Line();
+        }
+
+        /// <summary>The state a DFA is in after reading <paramref name="text"/> from its start.</summary>
+        private static int StateAfter(Dfa dfa, string text)
+        {
+            var state = dfa.StartState;
+            foreach (var c in text)
+            {
+                state = dfa.Next(state, dfa.ByteClasses[c]);
+            }
+
+            return state;
+        }
+
         private static string Describe(RegexMatcher matcher) => matcher.Dfa is { } dfa
             ? $"one minimized DFA of {dfa.StateCount} states"
             : $"an NFA of {matcher.Nfa!.StateCount} states (the DFA would exceed {DfaBuilder.DefaultMaxStates} states: CORS011)";
@@ -173,26 +205,9 @@ namespace CorsGen.Emit
             }
 
             var prefix = dfa.LiteralPrefix;
-            var first = dfa.StartState;
-            foreach (var c in prefix)
-            {
-                first = dfa.Next(first, dfa.ByteClasses[c]);
-            }
-
-            if (prefix.Length > 0)
-            {
-                writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} states.");
-                writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
-                writer.Line("{");
-                writer.Indent().Line("return false;").Outdent();
-                writer.Line("}");
-                writer.Line();
-                writer.Line($"var i = {prefix.Length};");
-            }
-            else
-            {
-                writer.Line("var i = 0;");
-            }
+            var first = StateAfter(dfa, prefix);
+            WritePrefixCheck(writer, prefix, "states");
+            writer.Line($"var i = {prefix.Length};");
 
             // The first state's code comes first; a label is written only where a goto leads (an unused label is a warning).
             var states = Reachable(dfa, first);
@@ -429,23 +444,10 @@ namespace CorsGen.Emit
             }
 
             var prefix = dfa.LiteralPrefix;
-            var first = dfa.StartState;
-            foreach (var c in prefix)
-            {
-                first = dfa.Next(first, dfa.ByteClasses[c]);
-            }
-
+            var first = StateAfter(dfa, prefix);
             writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
-            if (prefix.Length > 0)
-            {
-                writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} steps.");
-                writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
-                writer.Line("{");
-                writer.Indent().Line("return false;").Outdent();
-                writer.Line("}");
-                writer.Line();
-            }
+            WritePrefixCheck(writer, prefix, "steps");
 
             writer.Line($"// {dfa.StateCount} states in a transition table: {methodName}Classes maps a byte to one of {classCount} classes;");
             writer.Line($"// {methodName}Transitions holds, per state and class, the row (state × {classCount}) of the next state.");

@@ -214,7 +214,8 @@ namespace CorsGen.Emit
         /// </summary>
         private static void WriteSortedLiterals(SourceWriter writer, OriginRules origins)
         {
-            var sorted = new List<string>(new HashSet<string>(origins.Literals, StringComparer.Ordinal));
+            // PolicyCompiler keeps each normalized literal once, so the array needs only sorting.
+            var sorted = new List<string>(origins.Literals);
             sorted.Sort(StringComparer.Ordinal);
             writer.Line();
             writer.Line($"/// <summary>O8, O9: the {sorted.Count} literal entries, normalized, in ordinal order for a binary search.</summary>");
@@ -468,19 +469,13 @@ namespace CorsGen.Emit
                     writer.Indent().Line("headers.Remove(\"Access-Control-Allow-Origin\");").Outdent();
                     writer.Line("}");
                     writer.Line();
-                }
-                else
-                {
-                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
-                }
 
-                if (preflight)
-                {
-                    // A preflight has a non-empty Origin (R1).
+                    // A preflight has a non-empty Origin (R1), and its caller's logger when it has one.
                     writer.Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);");
                 }
                 else
                 {
+                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
                     writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
                     writer.Line("{");
                     writer.Indent().Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);").Outdent();

@@ -458,7 +458,7 @@ namespace CorsGen.Emit
                 }
 
                 // The application's CorsGen logger, found once here rather than on every rejected preflight.
-                var logger = FindEndpointLogger(endpoint.Metadata)?.Logger ?? Logger(endpoint.ApplicationServices);
+                var logger = Logger(endpoint.ApplicationServices);
                 return context =>
                 {
                     var httpContext = context.HttpContext;

@@ -39,12 +39,19 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
         long pairs = 0;
         var failures = new List<string>();
         var forms = new Dictionary<string, int>();
+        var classSwitchWithMatchState = 0;
         for (var i = 0; i < patterns.Count; i++)
         {
             var regex = OriginRegex.Parse(patterns[i]);
             var matcher = Matcher(assembly, $"Pattern{i}", regex.HostOnly);
             var dfa = DfaBuilder.Build(regex.Tree!).Dfa;
             forms[Form(dfa)] = forms.GetValueOrDefault(Form(dfa)) + 1;
+            if (Form(dfa) == "ClassSwitch" && dfa!.MatchState >= 0)
+            {
+                // Its states test each char for 8 bits instead of one search up front.
+                classSwitchWithMatchState++;
+            }
+
             using var oracle = Pcre2.Create(regex.Adjusted);
             var subjects = new SubjectGenerator(new Random(Seed + i), dfa, patterns[i]);
             for (var s = 0; s < 400; s++)
@@ -62,6 +69,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
         output.WriteLine($"{patterns.Count} patterns, {pairs} pairs; matcher forms: {string.Join(", ", forms.Select(f => $"{f.Key} {f.Value}"))}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(forms.ContainsKey("Switch") && forms.ContainsKey("ClassSwitch") && forms.ContainsKey("Table") && forms.ContainsKey("Nfa"), "every matcher form must be exercised");
+        Assert.True(classSwitchWithMatchState > 0, "a class-switch matcher with a match state (its per-state 8-bit test) must be exercised");
     }
 
     /// <summary>Realistic origin regexes, their mutations and random ones, kept when PCRE2 accepts them and a DFA can express them; plus large ones.</summary>

@@ -18,7 +18,7 @@ public sealed class PreflightAnswerTests(RulePoliciesFixture policies)
     [InlineData(true)]
     public async Task O10_a_rejected_preflight_has_no_allow_origin_even_one_an_earlier_step_set(bool earlierHeaders)
     {
-        var filter = GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, "LiteralList", builder));
+        var filter = LiteralListFilter();
         var httpContext = Preflight("https://evil.test");
         if (earlierHeaders)
         {
@@ -34,7 +34,7 @@ public sealed class PreflightAnswerTests(RulePoliciesFixture policies)
     [Fact]
     public async Task O9_an_allowed_preflight_replaces_an_allow_origin_an_earlier_step_set()
     {
-        var filter = GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, "LiteralList", builder));
+        var filter = LiteralListFilter();
         var httpContext = Preflight("https://a.test");
         httpContext.Response.Headers.AccessControlAllowOrigin = "https://evil.test";
 
@@ -54,7 +54,7 @@ public sealed class PreflightAnswerTests(RulePoliciesFixture policies)
         var applicationServices = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .BuildServiceProvider();
-        var filter = GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, "LiteralList", builder), out _, applicationServices);
+        var filter = LiteralListFilter(applicationServices);
 
         // No endpoint and no request services: nothing on the request leads to a logger.
         var httpContext = Preflight("https://evil.test");
@@ -65,6 +65,9 @@ public sealed class PreflightAnswerTests(RulePoliciesFixture policies)
         var entry = Assert.Single(logs.For("OriginNotAllowed"));
         Assert.Contains("https://evil.test", entry.Message, StringComparison.Ordinal);
     }
+
+    private EndpointFilterDelegate LiteralListFilter(IServiceProvider? applicationServices = null) =>
+        GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, "LiteralList", builder), out _, applicationServices);
 
     private static DefaultHttpContext Preflight(string origin)
     {

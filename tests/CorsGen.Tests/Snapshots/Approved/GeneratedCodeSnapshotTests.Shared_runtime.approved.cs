@@ -411,7 +411,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
             // The application's CorsGen logger, found once here rather than on every rejected preflight.
-            var logger = FindEndpointLogger(endpoint.Metadata)?.Logger ?? Logger(endpoint.ApplicationServices);
+            var logger = Logger(endpoint.ApplicationServices);
             return context =>
             {
                 var httpContext = context.HttpContext;
