@@ -12,6 +12,9 @@ namespace CorsGen
 
         public const string AttributeFullName = "CorsGen.KongCorsAttribute";
 
+        /// <summary>Where the rule ids cited by generated comments (R1, O8, D4...) are explained.</summary>
+        public const string RulesUrl = "https://github.com/corsgen/CorsGen/blob/main/docs/kong-rules.md";
+
         private static string ReadVersion()
         {
             var informational = typeof(GeneratorInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;

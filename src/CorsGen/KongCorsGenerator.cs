@@ -35,9 +35,12 @@ namespace CorsGen
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.PoliciesWithFacts);
 
+            // The runtime file depends on the policies only through which optional helpers they call (null: no policy).
             var shared = compiled
+                .Select(static (policy, _) => policy is null ? (RuntimeHelpers?)null : RuntimeHelperPlan.For(policy))
+                .WithTrackingName(TrackingNames.RuntimeHelpers)
                 .Collect()
-                .Select(static (all, _) => all.Any(static policy => policy is not null))
+                .Select(static (all, _) => all.Aggregate((RuntimeHelpers?)null, static (union, helpers) => helpers is null ? union : (union ?? RuntimeHelpers.None) | helpers))
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.SharedRuntime);
 
@@ -52,13 +55,13 @@ namespace CorsGen
 
             context.RegisterSourceOutput(shared, static (output, item) =>
             {
-                var (anyPolicy, compilationFacts) = item;
-                if (!anyPolicy || !compilationFacts.SupportsGeneratedCode)
+                var (helpers, compilationFacts) = item;
+                if (helpers is null || !compilationFacts.SupportsGeneratedCode)
                 {
                     return;
                 }
 
-                output.AddSource(RuntimeEmitter.HintName, RuntimeEmitter.Emit(compilationFacts));
+                output.AddSource(RuntimeEmitter.HintName, RuntimeEmitter.Emit(compilationFacts, helpers.Value));
                 if (compilationFacts.HasAspNetCore && !compilationFacts.HasReferencedMiddleware)
                 {
                     output.AddSource(MiddlewareEmitter.HintName, MiddlewareEmitter.Emit(compilationFacts));

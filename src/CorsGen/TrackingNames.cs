@@ -7,6 +7,7 @@ namespace CorsGen
         public const string PolicyModels = nameof(PolicyModels);
         public const string CompiledPolicies = nameof(CompiledPolicies);
         public const string PoliciesWithFacts = nameof(PoliciesWithFacts);
+        public const string RuntimeHelpers = nameof(RuntimeHelpers);
         public const string SharedRuntime = nameof(SharedRuntime);
     }
 }

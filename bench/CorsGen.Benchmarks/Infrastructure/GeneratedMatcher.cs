@@ -13,7 +13,7 @@ internal static class GeneratedMatcher
 {
     public static SpanMatcher For(string policyClass)
     {
-        var type = typeof(GeneratedMatcher).Assembly.GetTypes().Single(t => t.Name.Contains("__" + policyClass + "Policy", StringComparison.Ordinal));
+        var type = typeof(GeneratedMatcher).Assembly.GetTypes().Single(t => t.Name.Contains("__" + policyClass + "RequestPath", StringComparison.Ordinal));
         var method = type.GetMethod("MatchesOriginRegexes", BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException(policyClass + " has no regex entry with a ':'");
         return method.CreateDelegate<SpanMatcher>();

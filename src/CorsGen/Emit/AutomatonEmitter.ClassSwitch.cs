@@ -12,9 +12,9 @@ namespace CorsGen.Emit
         /// costs a predicted branch instead of a dependent load (the table walk's limit, about 2 ns a character
         /// here), and the method stays a few basic blocks per state, under the JIT's optimization limit.
         /// </summary>
-        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa, EmittedNames names)
+        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
         {
-            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
             var prefix = dfa.LiteralPrefix;
             var first = StateAfter(dfa, prefix);
@@ -26,7 +26,7 @@ namespace CorsGen.Emit
             if (!testEachChar)
             {
                 writer.Line("// A char beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin) matches nothing.");
-                writer.Line($"if (global::System.MemoryExtensions.ContainsAnyExcept(subject, {names.Runtime}.Latin1))");
+                writer.Line($"if (subject.ContainsAnyExcept({EmittedNames.Runtime}.Latin1))");
                 writer.Line("{");
                 writer.Indent().Line("return false;").Outdent();
                 writer.Line("}");

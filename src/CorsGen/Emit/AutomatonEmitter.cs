@@ -85,7 +85,7 @@ namespace CorsGen.Emit
             return (blocks, ilBytes);
         }
 
-        public static void Write(SourceWriter writer, string methodName, string subject, RegexMatcher matcher, EmittedNames names)
+        public static void Write(SourceWriter writer, string methodName, string subject, RegexMatcher matcher)
         {
             writer.Line("/// <summary>");
             writer.Line($"/// O6: whether {subject} matches one of these entries as Kong's PCRE2 matches them (anchored at the start;");
@@ -106,7 +106,7 @@ namespace CorsGen.Emit
                         WriteSwitchDfa(writer, methodName, matcher, dfa);
                         break;
                     case DfaForm.ClassSwitch:
-                        WriteClassSwitchDfa(writer, methodName, matcher, dfa, names);
+                        WriteClassSwitchDfa(writer, methodName, matcher, dfa);
                         break;
                     default:
                         WriteTableDfa(writer, methodName, matcher, dfa);
@@ -115,7 +115,7 @@ namespace CorsGen.Emit
             }
             else
             {
-                WriteNfa(writer, methodName, matcher, names);
+                WriteNfa(writer, methodName, matcher);
             }
         }
 
@@ -134,12 +134,12 @@ namespace CorsGen.Emit
             writer.Line($"// Every match ends with {suffix}{(matcher.SuffixBeforeFinalNewline ? " (a final newline aside)" : "")}: one comparison rejects most other subjects.");
             if (matcher.SuffixBeforeFinalNewline)
             {
-                writer.Line($"if (!global::System.MemoryExtensions.EndsWith(subject, {suffix})");
-                writer.Indent().Line($"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && global::System.MemoryExtensions.EndsWith(subject.Slice(0, subject.Length - 1), {suffix})))").Outdent();
+                writer.Line($"if (!subject.EndsWith({suffix})");
+                writer.Indent().Line($"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && subject.Slice(0, subject.Length - 1).EndsWith({suffix})))").Outdent();
             }
             else
             {
-                writer.Line($"if (!global::System.MemoryExtensions.EndsWith(subject, {suffix}))");
+                writer.Line($"if (!subject.EndsWith({suffix}))");
             }
 
             writer.Line("{");
@@ -161,7 +161,7 @@ namespace CorsGen.Emit
             }
 
             writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} {unit}.");
-            writer.Line($"if (!global::System.MemoryExtensions.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
+            writer.Line($"if (!subject.StartsWith({SourceWriter.Literal(prefix)}))");
             writer.Line("{");
             writer.Indent().Line("return false;").Outdent();
             writer.Line("}");
@@ -186,7 +186,7 @@ namespace CorsGen.Emit
 
         private static void WriteSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
         {
-            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
             if (dfa.IsEmpty)
             {
@@ -445,7 +445,7 @@ namespace CorsGen.Emit
 
             var prefix = dfa.LiteralPrefix;
             var first = StateAfter(dfa, prefix);
-            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
             WritePrefixCheck(writer, prefix, "steps");
 
@@ -513,12 +513,12 @@ namespace CorsGen.Emit
             return dfa.MatchState >= 0 ? ("Row 0 is the match state: every subject that reaches it matches.", "state == 0", "true") : null;
         }
 
-        private static void WriteNfa(SourceWriter writer, string methodName, RegexMatcher matcher, EmittedNames names)
+        private static void WriteNfa(SourceWriter writer, string methodName, RegexMatcher matcher)
         {
             var nfa = matcher.Nfa!;
-            writer.Open($"private static bool {methodName}(global::System.ReadOnlySpan<char> subject)");
+            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
-            writer.Line($"return {names.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
+            writer.Line($"return {EmittedNames.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
             writer.Close();
             writer.Line();
             WriteTable(writer, $"{methodName}Classes", "byte", nfa.ByteClasses);
@@ -531,7 +531,7 @@ namespace CorsGen.Emit
         /// <summary>A constant table: <c>ReadOnlySpan&lt;T&gt; Name =&gt; new T[] { ... }</c> reads static data, no allocation.</summary>
         private static void WriteTable<T>(SourceWriter writer, string name, string type, IReadOnlyList<T> values)
         {
-            writer.Line($"private static global::System.ReadOnlySpan<{type}> {name} => new {type}[]");
+            writer.Line($"private static ReadOnlySpan<{type}> {name} => new {type}[]");
             writer.Line("{");
             writer.Indent();
             var line = new StringBuilder();

@@ -14,7 +14,7 @@ namespace CorsGen.Emit
             writer.Line("/// <summary>");
             writer.Line($"/// Applies the <see cref=\"{cref}\"/> CORS policy (Kong <c>cors</c> plugin semantics) to endpoints.");
             writer.Line("/// </summary>");
-            writer.Line(EmittedNames.GeneratedCodeAttribute);
+            writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Open($"{accessibility} static class {names.Extensions}");
 
             writer.Line("/// <summary>");
@@ -31,24 +31,20 @@ namespace CorsGen.Emit
             writer.Line("/// Apply it before other endpoint filters, so a preflight is answered before they run.");
             writer.Line("/// </summary>");
             writer.Line("/// <returns><paramref name=\"builder\"/>, for chaining.</returns>");
-            writer.Line(EmittedNames.GeneratedCodeAttribute);
+            writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line($"public static TBuilder {names.WithMethod}<TBuilder>(this TBuilder builder)");
             writer.Indent().Line("where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder").Outdent();
             writer.Line("{");
             writer.Indent();
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
-            writer.Line("builder.Add(static endpoint =>");
-            writer.Line("{");
-            writer.Indent();
+            writer.Open("builder.Add(static endpoint =>");
             writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");
-            writer.Line($"endpoint.FilterFactories.Add((_, next) => {names.Runtime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));");
-            writer.Outdent();
-            writer.Line("});");
+            writer.Line($"endpoint.FilterFactories.Add((_, next) => {names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));");
+            writer.Close(");");
             writer.Line("// Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.");
-            writer.Line($"builder.Finally(static endpoint => {names.Runtime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));");
+            writer.Line($"builder.Finally(static endpoint => {names.GlobalRuntime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));");
             writer.Line("return builder;");
-            writer.Outdent();
-            writer.Line("}");
+            writer.Close();
             writer.Close();
         }
     }

@@ -13,9 +13,7 @@ namespace CorsGen.Emit
     /// </summary>
     internal static class RequestPathEmitter
     {
-        private const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
-
-        /// <summary>
+                /// <summary>
         /// Above this many literal entries they are matched by binary search over a sorted array rather than by a
         /// <c>switch</c>: measured, a 1,000-case switch added about 900 ns to every request (PolicyBenchmarks, Exact1000).
         /// </summary>
@@ -24,15 +22,15 @@ namespace CorsGen.Emit
         public static void Write(SourceWriter writer, CompiledPolicy policy, EmittedNames names, CompilationFacts facts)
         {
             writer.Line("/// <summary>");
-            writer.Line($"/// The request path of <see cref=\"{SourceWriter.XmlDoc(policy.Target.NestedName)}\"/>: Kong's <c>cors</c> handler compiled for its configuration.");
+            writer.Line($"/// The request path of the <c>{SourceWriter.XmlDoc(policy.Target.DisplayName)}</c> policy: Kong's <c>cors</c> handler compiled for its configuration.");
             writer.Line("/// </summary>");
             writer.Line(EmittedNames.GeneratedCodeAttribute);
-            writer.Open($"file static class {names.Policy}");
+            writer.Open($"file static class {names.RequestPath}");
             writer.Line("/// <summary>The policy class's full name.</summary>");
             writer.Line($"internal const string PolicyName = {SourceWriter.Literal(policy.Target.DisplayName)};");
             writer.Line();
             WriteConstants(writer, policy);
-            WriteMatchOrigin(writer, policy, names);
+            WriteMatchOrigin(writer, policy);
             if (SearchesLiterals(policy.Origins))
             {
                 WriteSortedLiterals(writer, policy.Origins);
@@ -41,27 +39,27 @@ namespace CorsGen.Emit
             if (policy.Origins.HostRegexes is { } hostRegexes)
             {
                 writer.Line();
-                AutomatonEmitter.Write(writer, "MatchesHostRegexes", "the request's host", hostRegexes, names);
+                AutomatonEmitter.Write(writer, "MatchesHostRegexes", "the request's host", hostRegexes);
             }
 
             if (policy.Origins.OriginRegexes is { } originRegexes)
             {
                 writer.Line();
-                AutomatonEmitter.Write(writer, "MatchesOriginRegexes", "the normalized origin", originRegexes, names);
+                AutomatonEmitter.Write(writer, "MatchesOriginRegexes", "the normalized origin", originRegexes);
             }
 
             writer.Line();
-            WriteGetAllowOrigin(writer, policy, names);
+            WriteGetAllowOrigin(writer, policy);
             if (facts.HasAspNetCore)
             {
                 if (!policy.PreflightContinue)
                 {
                     writer.Line();
-                    WritePreflightAnswer(writer, policy, names);
+                    WritePreflightAnswer(writer, policy);
                 }
 
                 writer.Line();
-                WriteResponseHeaders(writer, policy, names);
+                WriteResponseHeaders(writer, policy);
             }
 
             writer.Close();
@@ -105,7 +103,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>Kong's <c>configure_origin</c>: the ACAO before credentials, and whether it is "every origin".</summary>
-        private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy)
         {
             var origins = policy.Origins;
             writer.Line("/// <summary>");
@@ -133,14 +131,14 @@ namespace CorsGen.Emit
                     break;
 
                 default:
-                    WriteListMatch(writer, origins, names);
+                    WriteListMatch(writer, origins);
                     break;
             }
 
             writer.Close();
         }
 
-        private static void WriteListMatch(SourceWriter writer, OriginRules origins, EmittedNames names)
+        private static void WriteListMatch(SourceWriter writer, OriginRules origins)
         {
             writer.Line("// O4-O10: the entries, tried in order:");
             foreach (var entry in origins.Entries)
@@ -154,7 +152,7 @@ namespace CorsGen.Emit
             writer.Indent().Line("// O10: with no Origin no entry is tried, so none matches.").Line("return null;").Outdent();
             writer.Line("}");
             writer.Line();
-            writer.Line($"{names.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
+            writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
             if (!origins.Literals.IsEmpty)
             {
                 writer.Line();
@@ -162,7 +160,7 @@ namespace CorsGen.Emit
                 writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
                 if (SearchesLiterals(origins))
                 {
-                    writer.Line($"if ({names.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
+                    writer.Line($"if ({EmittedNames.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
                     writer.Line("{");
                     writer.Indent().Line("return literal;").Outdent();
                     writer.Line("}");
@@ -173,7 +171,7 @@ namespace CorsGen.Emit
                 }
             }
 
-            WriteRegexMatches(writer, origins, names);
+            WriteRegexMatches(writer, origins);
             writer.Line();
             if (origins.HasWildcard)
             {
@@ -204,7 +202,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>Whether the literal entries are matched by binary search (<see cref="MaxSwitchLiterals"/>) rather than a switch.</summary>
-        private static bool SearchesLiterals(OriginRules origins) =>
+        internal static bool SearchesLiterals(OriginRules origins) =>
             origins.Mode == OriginMode.List && origins.Literals.Count > MaxSwitchLiterals;
 
         /// <summary>
@@ -231,7 +229,7 @@ namespace CorsGen.Emit
             writer.Line("};");
         }
 
-        private static void WriteRegexMatches(SourceWriter writer, OriginRules origins, EmittedNames names)
+        private static void WriteRegexMatches(SourceWriter writer, OriginRules origins)
         {
             if (origins.HostRegexes is not null)
             {
@@ -239,7 +237,7 @@ namespace CorsGen.Emit
                 writer.Line("// O6, O7: regex entries without ':' are matched against the host alone.");
                 writer.Line("if (MatchesHostRegexes(host))");
                 writer.Line("{");
-                writer.Indent().Line($"return {names.Runtime}.AllowOriginFor(origin, domain);").Outdent();
+                writer.Indent().Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);").Outdent();
                 writer.Line("}");
             }
 
@@ -249,16 +247,16 @@ namespace CorsGen.Emit
                 writer.Line("// O6, O7: regex entries with a ':' are matched against the normalized scheme://host[:port].");
                 writer.Line("if (MatchesOriginRegexes(domain))");
                 writer.Line("{");
-                writer.Indent().Line($"return {names.Runtime}.AllowOriginFor(origin, domain);").Outdent();
+                writer.Indent().Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);").Outdent();
                 writer.Line("}");
             }
         }
 
-        private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>The Access-Control-Allow-Origin value for a request with <paramref name=\"requestOrigin\"/> (O1-O10, C3).</summary>");
             writer.Open("internal static string? GetAllowOrigin(string? requestOrigin)");
-            writer.Line($"var origin = {names.Runtime}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
             if (CanReflectForCredentials(policy))
             {
                 writer.Line("var allowOrigin = MatchOrigin(origin, out var allowAll);");
@@ -275,7 +273,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>P1-P6: the preflight answer.</summary>
-        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>");
             writer.Line("/// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a");
@@ -284,7 +282,7 @@ namespace CorsGen.Emit
             writer.Line("/// <param name=\"httpContext\">The preflight.</param>");
             writer.Line("/// <param name=\"requestOrigin\">Its Origin (the first value), which made it a preflight (R1).</param>");
             writer.Line("/// <param name=\"logger\">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>");
-            writer.Open($"internal static void WritePreflightAnswer({HttpContext} httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger)");
+            writer.Open($"internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)");
             if (policy.AllowHeaders is null || policy.PrivateNetwork)
             {
                 // Read only to reflect Access-Control-Request-Headers (P2) or answer a private network request (P5).
@@ -304,7 +302,7 @@ namespace CorsGen.Emit
             writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
             writer.Line("response.StatusCode = 200;");
             writer.Line();
-            WriteOriginHeaders(writer, policy, names, preflight: true);
+            WriteOriginHeaders(writer, policy, preflight: true);
             writer.Line();
 
             if (policy.AllowHeaders is not null)
@@ -315,8 +313,8 @@ namespace CorsGen.Emit
             else
             {
                 writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
-                writer.Line($"var requestedHeaders = {names.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
-                writer.Line($"if ({names.Runtime}.IsHeaderNameList(requestedHeaders))");
+                writer.Line($"var requestedHeaders = {EmittedNames.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
+                writer.Line($"if ({EmittedNames.Runtime}.IsHeaderNameList(requestedHeaders))");
                 writer.Line("{");
                 writer.Indent().Line("headers.AccessControlAllowHeaders = requestedHeaders;").Outdent();
                 writer.Line("}");
@@ -349,7 +347,7 @@ namespace CorsGen.Emit
             {
                 writer.Line();
                 writer.Line("// P5: private network access, only when asked for with exactly \"true\"; independent of the origin.");
-                writer.Line($"if ({names.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
+                writer.Line($"if ({EmittedNames.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
                 writer.Line("{");
                 writer.Indent().Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";").Outdent();
                 writer.Line("}");
@@ -362,14 +360,14 @@ namespace CorsGen.Emit
         }
 
         /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
-        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
-            writer.Line("internal static readonly global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting = static state =>");
+            writer.Line("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
             writer.Line("{");
             writer.Indent();
-            writer.Line($"ApplyResponseHeaders(({HttpContext})state);");
-            writer.Line("return global::System.Threading.Tasks.Task.CompletedTask;");
+            writer.Line($"ApplyResponseHeaders((HttpContext)state);");
+            writer.Line("return Task.CompletedTask;");
             writer.Outdent();
             writer.Line("};");
             writer.Line();
@@ -377,8 +375,8 @@ namespace CorsGen.Emit
             writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
             writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
             writer.Line("/// </summary>");
-            writer.Open($"internal static void ApplyResponseHeaders({HttpContext} httpContext)");
-            writer.Line($"var requestOrigin = {names.Runtime}.First(httpContext.Request.Headers.Origin);");
+            writer.Open($"internal static void ApplyResponseHeaders(HttpContext httpContext)");
+            writer.Line($"var requestOrigin = {EmittedNames.Runtime}.First(httpContext.Request.Headers.Origin);");
             if (!policy.AllowOriginAbsent)
             {
                 writer.Line("if (string.IsNullOrEmpty(requestOrigin))");
@@ -389,7 +387,7 @@ namespace CorsGen.Emit
             }
 
             writer.Line("var headers = httpContext.Response.Headers;");
-            WriteOriginHeaders(writer, policy, names, preflight: false);
+            WriteOriginHeaders(writer, policy, preflight: false);
             if (policy.ExposeHeaders is not null)
             {
                 writer.Line();
@@ -404,17 +402,17 @@ namespace CorsGen.Emit
         /// Vary (O2, A3, P6), Access-Control-Allow-Origin (O1-O10) and credentials (C1-C3), in Kong's order:
         /// <c>configure_origin</c>, then <c>configure_credentials</c>.
         /// </summary>
-        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, EmittedNames names, bool preflight)
+        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, bool preflight)
         {
             var mode = policy.Origins.Mode;
-            writer.Line($"var origin = {names.Runtime}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
 
             var reflects = CanReflectForCredentials(policy);
             writer.Line(reflects
                 ? "var allowOrigin = MatchOrigin(origin, out var allowAll);"
                 : "var allowOrigin = MatchOrigin(origin, out _);");
 
-            var varyStatement = preflight ? "headers.Vary = \"Origin\";" : $"{names.Runtime}.AppendVaryOrigin(headers);";
+            var varyStatement = preflight ? "headers.Vary = \"Origin\";" : $"{EmittedNames.Runtime}.AppendVaryOrigin(headers);";
             if (mode != OriginMode.AllowAll)
             {
                 writer.Line();
@@ -471,14 +469,14 @@ namespace CorsGen.Emit
                     writer.Line();
 
                     // A preflight has a non-empty Origin (R1), and its caller's logger when it has one.
-                    writer.Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);");
+                    writer.Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);");
                 }
                 else
                 {
                     writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
                     writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
                     writer.Line("{");
-                    writer.Indent().Line($"{names.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);").Outdent();
+                    writer.Indent().Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);").Outdent();
                     writer.Line("}");
                 }
                 writer.Outdent();

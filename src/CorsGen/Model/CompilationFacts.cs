@@ -7,8 +7,8 @@ namespace CorsGen.Model
     /// <param name="HasAspNetCore">ASP.NET Core's <c>IEndpointFilter</c> is referenced: emit the filter and the <c>With...()</c> extension.</param>
     /// <param name="SupportsGeneratedCode">The language version is C# 11 or newer (span switches, <c>file</c> types, static lambdas).</param>
     /// <param name="RuntimeNamespace">
-    /// The namespace of this assembly's shared run-time helpers, <c>CorsGen.Generated.&lt;assembly&gt;</c>: unique per
-    /// assembly, so two assemblies that see each other's internals never declare the same type.
+    /// The namespace of this assembly's shared run-time helpers, <c>CorsGen.Generated.&lt;assembly&gt;</c> (the assembly name as
+    /// one identifier): unique per assembly, so two assemblies that see each other's internals never declare the same type.
     /// </param>
     /// <param name="HasReferencedMiddleware">
     /// A referenced assembly already gives this one an accessible <c>UseKongCors()</c> (internals visible to us):

@@ -36,27 +36,26 @@ namespace CorsGen.Reading
             return false;
         }
 
-        /// <summary>An assembly name as a dotted namespace: every part a valid identifier (<c>My-App.1</c> becomes <c>My_App._1</c>).</summary>
+        /// <summary>
+        /// An assembly name as one identifier, the last part of <c>CorsGen.Generated.&lt;name&gt;</c>: <c>My-App.Api</c> becomes
+        /// <c>My_App_Api</c>. One part, and never <c>System</c> or <c>Microsoft</c>: the <c>using System;</c> and
+        /// <c>using Microsoft.AspNetCore.Http;</c> directives inside that namespace would otherwise bind to it.
+        /// </summary>
         public static string NamespaceFor(string assemblyName)
         {
-            var result = new StringBuilder();
-            foreach (var part in assemblyName.Split('.'))
+            var identifier = new StringBuilder();
+            foreach (var c in assemblyName)
             {
-                var identifier = new StringBuilder();
-                foreach (var c in part)
-                {
-                    identifier.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
-                }
-
-                if (identifier.Length == 0 || char.IsDigit(identifier[0]) || SyntaxFacts.GetKeywordKind(identifier.ToString()) != SyntaxKind.None)
-                {
-                    identifier.Insert(0, '_');
-                }
-
-                result.Append(result.Length == 0 ? "" : ".").Append(identifier);
+                identifier.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
             }
 
-            return result.ToString();
+            var name = identifier.ToString();
+            if (name.Length == 0 || char.IsDigit(name[0]) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+            {
+                name = "_" + name;
+            }
+
+            return name is "System" or "Microsoft" ? name + "_" : name;
         }
     }
 }

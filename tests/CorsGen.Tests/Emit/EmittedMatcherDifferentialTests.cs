@@ -109,7 +109,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
 
     private static SpanPredicate Matcher(Assembly assembly, string policy, bool hostOnly)
     {
-        var types = assembly.GetTypes().Where(t => t.Name.Contains("__" + policy + "Policy", StringComparison.Ordinal)).ToList();
+        var types = assembly.GetTypes().Where(t => t.Name.Contains("__" + policy + "RequestPath", StringComparison.Ordinal)).ToList();
         Assert.True(types.Count == 1, $"{policy}: {string.Join(", ", assembly.GetTypes().Select(t => t.Name).Where(n => n.Contains(policy, StringComparison.Ordinal)))}");
         var type = types[0];
         var method = type.GetMethod(hostOnly ? "MatchesHostRegexes" : "MatchesOriginRegexes", BindingFlags.NonPublic | BindingFlags.Static)!;

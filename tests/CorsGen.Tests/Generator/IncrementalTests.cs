@@ -33,15 +33,6 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] TrackedSteps =
-    [
-        TrackingNames.CompilationFacts,
-        TrackingNames.PolicyModels,
-        TrackingNames.CompiledPolicies,
-        TrackingNames.PoliciesWithFacts,
-        TrackingNames.SharedRuntime,
-    ];
-
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached()
     {
@@ -49,7 +40,7 @@ public sealed class IncrementalTests
         var next = compilation.AddSyntaxTrees(Parse("namespace Shop; public sealed class Basket { }"));
         var result = driver.RunGenerators(next).GetRunResult().Results[0];
 
-        AssertAllCachedOrUnchanged(result);
+        GeneratorCaching.AssertAllCachedOrUnchanged(result);
     }
 
     [Fact]
@@ -60,7 +51,7 @@ public sealed class IncrementalTests
         var next = compilation.ReplaceSyntaxTree(old, Parse(OtherSource.Replace("1.2m", "1.25m", StringComparison.Ordinal)));
         var result = driver.RunGenerators(next).GetRunResult().Results[0];
 
-        AssertAllCachedOrUnchanged(result);
+        GeneratorCaching.AssertAllCachedOrUnchanged(result);
     }
 
     [Fact]
@@ -71,7 +62,7 @@ public sealed class IncrementalTests
         var next = compilation.ReplaceSyntaxTree(old, Parse(PolicySource + "\n// a comment\n"));
         var result = driver.RunGenerators(next).GetRunResult().Results[0];
 
-        AssertAllCachedOrUnchanged(result);
+        GeneratorCaching.AssertAllCachedOrUnchanged(result);
     }
 
     [Fact]
@@ -96,7 +87,7 @@ public sealed class IncrementalTests
         foreach (var result in new[] { driver.GetRunResult().Results[0], second })
         {
             // Our named steps; Roslyn's own internal steps legitimately hold syntax trees.
-            foreach (var name in TrackedSteps)
+            foreach (var name in GeneratorCaching.TrackedSteps)
             {
                 foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
                 {
@@ -135,25 +126,6 @@ public sealed class IncrementalTests
     private static CSharpCompilation Create() => GeneratorRunner.CreateCompilation([PolicySource, OtherSource]);
 
     private static SyntaxTree Parse(string source) => CSharpSyntaxTree.ParseText(source, GeneratorRunner.ParseOptions);
-
-    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
-    {
-        foreach (var name in TrackedSteps)
-        {
-            Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} did not run");
-            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
-            {
-                Assert.True(
-                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                    $"step {name}: {output.Reason}");
-            }
-        }
-
-        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs))
-        {
-            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output: {output.Reason}");
-        }
-    }
 
     /// <summary>Walks an object graph and fails on any Roslyn object that must not live in the pipeline.</summary>
     private static class RoslynObjectFinder

@@ -115,11 +115,29 @@ public sealed class GeneratedCodeSnapshotTests
         """,
         "Shop.MidCors");
 
+    /// <summary>Every optional helper: a literal list, a long one, a class-switch automaton, an NFA, reflected headers.</summary>
     [Fact]
     public void Shared_runtime() => Verify(
-        """
+        $$"""
         [KongCors(Origins = ["https://a.example.com", "https://b.example.com"])]
         internal static partial class AnyCors;
+
+        [KongCors(Origins = [{{string.Join(", ", Enumerable.Range(0, 129).Select(i => $"\"https://s{i}.example.com\""))}}])]
+        internal static partial class LongListCors;
+
+        #pragma warning disable CORS011
+        [KongCors(Origins = [@"https://(a|b)*a(a|b){5}\.test", @"(x|y)*x(x|y){12}\.test"])]
+        internal static partial class AutomataCors;
+        """,
+        "CorsGen.KongCorsRuntime",
+        hint: "CorsGen.KongCorsRuntime.g.cs");
+
+    /// <summary>No optional helper: a single literal origin and configured Headers.</summary>
+    [Fact]
+    public void Shared_runtime_without_optional_helpers() => Verify(
+        """
+        [KongCors(Origins = ["https://a.example.com"], Headers = ["Content-Type"])]
+        internal static partial class OneOriginCors;
         """,
         "CorsGen.KongCorsRuntime",
         hint: "CorsGen.KongCorsRuntime.g.cs");
@@ -133,10 +151,16 @@ public sealed class GeneratedCodeSnapshotTests
         "CorsGen.KongCorsMiddleware",
         hint: "CorsGen.KongCorsMiddleware.g.cs");
 
+    /// <summary>
+    /// Approves the generated file, and proves on the same policy that the pipeline caches: a second run gives equal
+    /// models (automata included) and an edit that changes no policy re-emits nothing.
+    /// </summary>
     private static void Verify(string policy, string policyName, string? hint = null)
     {
         var source = "using CorsGen;\n\nnamespace Shop;\n\n" + policy + "\n";
-        var (output, result) = GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([source]));
+        var compilation = GeneratorRunner.CreateCompilation([source]);
+        GeneratorCaching.AssertCachedOnRerun(compilation);
+        var (output, result) = GeneratorRunner.Generate(compilation);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
         var text = GeneratorRunner.GeneratedSources(result)[hint ?? policyName + ".KongCors.g.cs"];
         Approvals.VerifyWithExtension(text.Replace(GeneratorInfo.Version, "<version>"), ".cs");
