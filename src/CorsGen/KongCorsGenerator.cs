@@ -9,7 +9,7 @@ namespace CorsGen
 {
     /// <summary>
     /// Compiles each <c>[KongCors]</c> policy class into ASP.NET Core code at build time:
-    /// attribute -> <see cref="Model.PolicyModel"/> -> <see cref="CompiledPolicy"/> -> one generated file,
+    /// attribute -> <see cref="Model.PolicyDeclaration"/> -> <see cref="CompiledPolicy"/> -> one generated file,
     /// plus, once per assembly that has a policy, the shared runtime and <c>app.UseKongCors()</c>.
     /// Invalid policies are skipped silently; <see cref="KongCorsAnalyzer"/> reports why.
     /// </summary>
@@ -26,8 +26,8 @@ namespace CorsGen
                 .ForAttributeWithMetadataName(
                     GeneratorInfo.AttributeFullName,
                     predicate: static (node, _) => node is ClassDeclarationSyntax,
-                    transform: static (context, cancellationToken) => PolicyModelReader.Read(context, cancellationToken))
-                .WithTrackingName(TrackingNames.PolicyModels)
+                    transform: static (context, cancellationToken) => PolicyDeclarationReader.Read(context, cancellationToken))
+                .WithTrackingName(TrackingNames.PolicyDeclarations)
                 .Select(static (model, cancellationToken) => model is null ? null : PolicyCompiler.Compile(model, cancellationToken))
                 .WithTrackingName(TrackingNames.CompiledPolicies);
 

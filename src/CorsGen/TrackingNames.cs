@@ -4,7 +4,7 @@ namespace CorsGen
     internal static class TrackingNames
     {
         public const string CompilationFacts = nameof(CompilationFacts);
-        public const string PolicyModels = nameof(PolicyModels);
+        public const string PolicyDeclarations = nameof(PolicyDeclarations);
         public const string CompiledPolicies = nameof(CompiledPolicies);
         public const string PoliciesWithFacts = nameof(PoliciesWithFacts);
         public const string RuntimeHelpers = nameof(RuntimeHelpers);

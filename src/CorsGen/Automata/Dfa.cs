@@ -16,8 +16,6 @@ namespace CorsGen.Automata
     {
         private readonly int _hash;
         private string? _literalPrefix;
-        private string? _shortestMatch;
-        private bool _shortestMatchDone;
 
         internal Dfa(int stateCount, int startState, int matchState, int deadState, byte[] byteClasses, int classCount, int[] transitions, bool[] acceptsAtEnd)
         {
@@ -81,21 +79,6 @@ namespace CorsGen.Automata
 
         public int Next(int state, int cls) => Transitions[(state * ClassCount) + cls];
 
-        /// <summary>The bytes of class <paramref name="cls"/>.</summary>
-        public ByteSet ClassSet(int cls)
-        {
-            var set = ByteSet.Empty;
-            for (var b = 0; b < 256; b++)
-            {
-                if (ByteClasses[b] == cls)
-                {
-                    set = set.Union(ByteSet.Single(b));
-                }
-            }
-
-            return set;
-        }
-
         /// <summary>
         /// Kong's match. A code unit above 255 rejects the subject unless a match was already complete
         /// before it (the generated matcher only ever sees validated ASCII).
@@ -144,21 +127,6 @@ namespace CorsGen.Automata
         /// </summary>
         public string LiteralPrefix => _literalPrefix ??= ComputeLiteralPrefix();
 
-        /// <summary>A shortest matching subject (chars 0..255, printable ones preferred), or null when <see cref="IsEmpty"/>.</summary>
-        public string? ShortestMatch
-        {
-            get
-            {
-                if (!_shortestMatchDone)
-                {
-                    _shortestMatch = ComputeShortestMatch();
-                    _shortestMatchDone = true;
-                }
-
-                return _shortestMatch;
-            }
-        }
-
         private string ComputeLiteralPrefix()
         {
             var builder = new StringBuilder();
@@ -205,71 +173,6 @@ namespace CorsGen.Automata
             }
 
             return builder.ToString();
-        }
-
-        private string? ComputeShortestMatch()
-        {
-            if (IsEmpty)
-            {
-                return null;
-            }
-
-            var pick = new int[ClassCount];
-            var rank = new int[ClassCount];
-            for (var c = 0; c < ClassCount; c++)
-            {
-                rank[c] = int.MaxValue;
-            }
-
-            for (var b = 0; b < 256; b++)
-            {
-                var r = b >= 'a' && b <= 'z' ? 0 : b >= '0' && b <= '9' ? 1 : b >= 'A' && b <= 'Z' ? 2 : b > 0x20 && b < 0x7F ? 3 : 4;
-                var c = ByteClasses[b];
-                if (r < rank[c])
-                {
-                    rank[c] = r;
-                    pick[c] = b;
-                }
-            }
-
-            var parent = new int[StateCount];
-            var via = new int[StateCount];
-            for (var s = 0; s < StateCount; s++)
-            {
-                parent[s] = -2;
-            }
-
-            var queue = new int[StateCount];
-            int head = 0, tail = 0;
-            queue[tail++] = StartState;
-            parent[StartState] = -1;
-            while (head < tail)
-            {
-                var s = queue[head++];
-                if (AcceptsAtEnd[s])
-                {
-                    var chars = new StringBuilder();
-                    for (var at = s; parent[at] >= 0; at = parent[at])
-                    {
-                        chars.Insert(0, (char)via[at]);
-                    }
-
-                    return chars.ToString();
-                }
-
-                for (var c = 0; c < ClassCount; c++)
-                {
-                    var t = Next(s, c);
-                    if (parent[t] == -2)
-                    {
-                        parent[t] = s;
-                        via[t] = pick[c];
-                        queue[tail++] = t;
-                    }
-                }
-            }
-
-            return null;
         }
 
         public bool Equals(Dfa? other)

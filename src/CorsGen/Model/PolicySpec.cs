@@ -28,8 +28,6 @@ namespace CorsGen.Model
     /// <summary>The attribute's properties, used to point a diagnostic at the argument that caused it.</summary>
     internal enum PolicySetting
     {
-        /// <summary>The attribute as a whole (no single argument is at fault).</summary>
-        Attribute,
         Origins,
         Methods,
         Headers,

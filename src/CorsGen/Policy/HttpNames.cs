@@ -12,15 +12,6 @@ namespace CorsGen.Policy
             || method.Equals("TRACE", StringComparison.OrdinalIgnoreCase)
             || method.Equals("TRACK", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Fetch: methods that browsers normalize to upper case (any other is sent exactly as written).</summary>
-        public static bool IsNormalizedMethod(string method) =>
-            method.Equals("DELETE", StringComparison.OrdinalIgnoreCase)
-            || method.Equals("GET", StringComparison.OrdinalIgnoreCase)
-            || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)
-            || method.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase)
-            || method.Equals("POST", StringComparison.OrdinalIgnoreCase)
-            || method.Equals("PUT", StringComparison.OrdinalIgnoreCase);
-
         private static readonly HashSet<string> ForbiddenRequestHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "Accept-Charset", "Accept-Encoding", "Access-Control-Request-Headers", "Access-Control-Request-Method",

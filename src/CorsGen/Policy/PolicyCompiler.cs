@@ -14,9 +14,9 @@ namespace CorsGen.Policy
         /// <summary>D1: the seed document's default methods, used when <c>Methods</c> is not set.</summary>
         public const string DefaultMethods = "GET,HEAD,PUT,PATCH,POST,DELETE";
 
-        public static CompiledPolicy? Compile(PolicyModel model, CancellationToken cancellationToken)
+        public static CompiledPolicy? Compile(PolicyDeclaration declaration, CancellationToken cancellationToken)
         {
-            var spec = model.Spec;
+            var spec = declaration.Spec;
             if (PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec)))
             {
                 return null;
@@ -24,7 +24,7 @@ namespace CorsGen.Policy
 
             cancellationToken.ThrowIfCancellationRequested();
             return new CompiledPolicy(
-                model.Target,
+                declaration.Target,
                 CompileOrigins(spec.Origins, problems: null),
                 spec.Credentials,
                 AllowMethods(spec.Methods),

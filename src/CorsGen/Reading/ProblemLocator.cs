@@ -14,11 +14,6 @@ namespace CorsGen.Reading
     {
         public static Location Locate(AttributeSyntax attribute, PolicyProblem problem)
         {
-            if (problem.Setting == PolicySetting.Attribute)
-            {
-                return attribute.GetLocation();
-            }
-
             var argument = FindArgument(attribute, problem.Setting.ToString());
             if (argument is null)
             {

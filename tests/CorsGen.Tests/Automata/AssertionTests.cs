@@ -91,7 +91,7 @@ public class AssertionTests
     {
         var dfa = Dfa(Seq(Char('a'), WordBoundary, NotWordBoundary));
         Assert.True(dfa.IsEmpty);
-        Assert.Null(dfa.ShortestMatch);
+        Assert.Null(dfa.ShortestMatch());
         Assert.True(Dfa(Seq(EndOfSubject, Char('a'))).IsEmpty);
         Assert.True(Dfa(Seq(Char('a'), WordBoundary, Char('b'))).IsEmpty);
     }

@@ -87,15 +87,15 @@ public class DfaBuilderTests
     {
         var dfa = Dfa(Seq(Lit("https://"), Opt(Seq(Plus(Dot), Char('.'))), Lit("example.com"), Dollar));
         Assert.Equal("https://", dfa.LiteralPrefix);
-        Assert.Equal("https://example.com", dfa.ShortestMatch);
+        Assert.Equal("https://example.com", dfa.ShortestMatch());
         Assert.False(dfa.IsEmpty);
 
         var either = Dfa(Seq(Lit("http"), Opt(Char('s')), Lit("://x"), Dollar));
         Assert.Equal("http", either.LiteralPrefix);
-        Assert.Equal("http://x", either.ShortestMatch);
+        Assert.Equal("http://x", either.ShortestMatch());
 
         Assert.Equal("", Dfa(Star(Char('a'))).LiteralPrefix);
-        Assert.Equal("", Dfa(Star(Char('a'))).ShortestMatch);
+        Assert.Equal("", Dfa(Star(Char('a'))).ShortestMatch());
         Assert.Equal("ab", Dfa(Lit("ab")).LiteralPrefix);
     }
 

@@ -109,7 +109,7 @@ internal sealed class DifferentialHarness
         }
 
         // The shortest match is a fact the emitter and diagnostics rely on: it must match.
-        if (result.Dfa?.ShortestMatch is { } shortest)
+        if (result.Dfa?.ShortestMatch() is { } shortest)
         {
             Compare(pattern, regex, jit, result, shortest, seed);
         }

@@ -10,7 +10,7 @@ internal static class GeneratorCaching
     public static readonly string[] TrackedSteps =
     [
         TrackingNames.CompilationFacts,
-        TrackingNames.PolicyModels,
+        TrackingNames.PolicyDeclarations,
         TrackingNames.CompiledPolicies,
         TrackingNames.PoliciesWithFacts,
         TrackingNames.RuntimeHelpers,

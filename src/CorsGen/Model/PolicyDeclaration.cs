@@ -1,5 +1,5 @@
 namespace CorsGen.Model
 {
     /// <summary>The result of the generator's first step: one policy class and its attribute, as values.</summary>
-    internal sealed record PolicyModel(PolicyTarget Target, PolicySpec Spec);
+    internal sealed record PolicyDeclaration(PolicyTarget Target, PolicySpec Spec);
 }
