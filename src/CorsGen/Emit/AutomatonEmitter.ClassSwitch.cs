@@ -12,38 +12,27 @@ namespace CorsGen.Emit
         /// costs a predicted branch instead of a dependent load (the table walk's limit, about 2 ns a character
         /// here), and the method stays a few basic blocks per state, under the JIT's optimization limit.
         /// </summary>
-        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
+        private static void WriteClassSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa, MatcherLayout layout)
         {
-            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
-            var prefix = dfa.LiteralPrefix;
-            var first = StateAfter(dfa, prefix);
-            WritePrefixCheck(writer, prefix, "states");
-
-            // With no match state every answer waits for the end of the subject, so refusing a char beyond 8 bits
-            // up front gives the same answers and keeps that test out of every state (EstimateClassSwitch counts on it).
-            var testEachChar = dfa.MatchState >= 0;
-            if (!testEachChar)
+            WritePrefixCheck(writer, layout.Prefix, "states");
+            if (!layout.TestsEachChar)
             {
                 writer.Line("// A char beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin) matches nothing.");
-                writer.Line($"if (subject.ContainsAnyExcept({EmittedNames.Runtime}.Latin1))");
-                writer.Line("{");
-                writer.Indent().Line("return false;").Outdent();
-                writer.Line("}");
+                writer.Open($"if (subject.ContainsAnyExcept({EmittedNames.Runtime}.Latin1))");
+                writer.Line("return false;");
+                writer.Close();
                 writer.Line();
             }
 
-            writer.Line($"// {dfa.StateCount} states as code: {methodName}Classes maps a byte to one of {dfa.ClassCount} classes, and each state");
-            writer.Line("// switches on the class of its character.");
+            writer.Line($"// {dfa.StateCount} states as code: each state switches on the class of its character ({methodName}Classes):");
+            WriteClassLegend(writer, dfa);
             writer.Line($"var classes = {methodName}Classes;");
-            writer.Line($"var i = {prefix.Length};");
+            writer.Line($"var i = {layout.Prefix.Length};");
             writer.Line("char c;");
 
-            var states = Reachable(dfa, first);
-            var targets = Targets(dfa, states);
-
             var usesMatch = false;
-            var usesNoMatch = testEachChar;
+            var usesNoMatch = layout.TestsEachChar;
             string Goto(int target)
             {
                 if (target == dfa.MatchState)
@@ -61,86 +50,119 @@ namespace CorsGen.Emit
                 return $"goto State{target};";
             }
 
-            writer.Outdent();
-            foreach (var state in states)
+            foreach (var state in layout.States)
             {
                 writer.Line();
-                if (targets.Contains(state))
+                if (state.Labelled)
                 {
-                    writer.Line($"State{state}:");
+                    writer.Label($"State{state.State}");
                 }
 
-                writer.Indent();
-                usesMatch |= dfa.AcceptsAtEnd[state];
-                usesNoMatch |= !dfa.AcceptsAtEnd[state];
-                writer.Line("if (i == subject.Length)");
-                writer.Line("{");
-                writer.Indent().Line(dfa.AcceptsAtEnd[state] ? "goto Match;" : "goto NoMatch;").Outdent();
-                writer.Line("}");
-                writer.Line();
-                writer.Line("c = subject[i++];");
-                if (testEachChar)
+                if (state.Chain is { } chain)
                 {
-                    writer.Line("if (c > '\\u00ff')");
-                    writer.Line("{");
-                    writer.Indent().Line("goto NoMatch;").Outdent();
-                    writer.Line("}");
+                    usesNoMatch = true;
+                    WriteChain(writer, chain, state.ChainTarget < 0 ? null : Goto(state.ChainTarget), "goto NoMatch;");
+                    continue;
+                }
+
+                usesMatch |= state.AcceptsAtEnd;
+                usesNoMatch |= !state.AcceptsAtEnd;
+                writer.Open("if (i == subject.Length)");
+                writer.Line(state.AcceptsAtEnd ? "goto Match;" : "goto NoMatch;");
+                writer.Close();
+                writer.Line();
+                if (state.Cases.Count == 0 && state.Fallback == dfa.DeadState)
+                {
+                    // Every char leads to the dead state: only the end of the subject could follow.
+                    writer.Line(Goto(dfa.DeadState));
+                    continue;
+                }
+
+                writer.Line("c = subject[i++];");
+                if (layout.TestsEachChar)
+                {
+                    writer.Open("if (c > '\\u00ff')");
+                    writer.Line("goto NoMatch;");
+                    writer.Close();
                     writer.Line();
                 }
 
-                writer.Line("switch (classes[c])");
-                writer.Line("{");
-                writer.Indent();
-                WriteClassCases(writer, dfa, state, Goto);
-                writer.Outdent();
-                writer.Line("}");
-                writer.Outdent();
+                if (state.Cases.Count == 0)
+                {
+                    // Every class leads to the same state: no switch.
+                    writer.Line(Goto(state.Fallback));
+                    continue;
+                }
+
+                writer.Open("switch (classes[c])");
+                foreach (var group in state.Cases)
+                {
+                    foreach (var cls in group.Symbols)
+                    {
+                        writer.Line($"case {cls}:");
+                    }
+
+                    writer.Indent().Line(Goto(group.Target)).Outdent();
+                }
+
+                writer.Line("default:");
+                writer.Indent().Line(Goto(state.Fallback)).Outdent();
+                writer.Close();
             }
 
             if (usesMatch)
             {
                 writer.Line();
-                writer.Line("Match:");
-                writer.Indent().Line("return true;").Outdent();
+                writer.Label("Match");
+                writer.Line("return true;");
             }
 
             if (usesNoMatch)
             {
                 writer.Line();
-                writer.Line("NoMatch:");
-                writer.Indent().Line(testEachChar
+                writer.Label("NoMatch");
+                writer.Line(layout.TestsEachChar
                     ? "// The dead state, the end of a subject its state does not accept, or a char beyond the 8-bit alphabet."
                     : "// The dead state, or the end of a subject its state does not accept.");
-                writer.Line("return false;").Outdent();
+                writer.Line("return false;");
             }
 
-            writer.Indent();
             writer.Close();
             writer.Line();
             WriteTable(writer, $"{methodName}Classes", "byte", dfa.ByteClasses);
         }
 
-        /// <summary>One group of <c>case</c> labels per target state; the dead state (or the most common target) is the default.</summary>
-        private static void WriteClassCases(SourceWriter writer, Dfa dfa, int state, System.Func<int, string> jump)
+        /// <summary>
+        /// The byte classes as comments, so a reader of the <c>switch</c> statements knows what <c>case 3:</c> is:
+        /// each class's bytes as ranges; the largest class, usually the bytes no pattern names, is "every other byte".
+        /// </summary>
+        private static void WriteClassLegend(SourceWriter writer, Dfa dfa)
         {
-            var (byTarget, fallback) = GroupByTarget(dfa, state, byClass: true);
-            foreach (var pair in byTarget)
+            var members = new List<int>[dfa.ClassCount];
+            for (var cls = 0; cls < dfa.ClassCount; cls++)
             {
-                if (pair.Key == fallback)
-                {
-                    continue;
-                }
-
-                foreach (var cls in pair.Value)
-                {
-                    writer.Line($"case {cls}:");
-                }
-
-                writer.Indent().Line(jump(pair.Key)).Outdent();
+                members[cls] = new List<int>();
             }
 
-            writer.Line("default:");
-            writer.Indent().Line(jump(fallback)).Outdent();
+            for (var b = 0; b < 256; b++)
+            {
+                members[dfa.ByteClasses[b]].Add(b);
+            }
+
+            var largest = 0;
+            for (var cls = 1; cls < dfa.ClassCount; cls++)
+            {
+                if (members[cls].Count > members[largest].Count)
+                {
+                    largest = cls;
+                }
+            }
+
+            for (var cls = 0; cls < dfa.ClassCount; cls++)
+            {
+                var bytes = cls == largest ? "every other byte" : string.Join(", ", Ranges(members[cls], single: Char, range: (start, end) => $"{Char(start)}-{Char(end)}"));
+                writer.Line($"//   class {cls}: {bytes}");
+            }
         }
     }
 }

@@ -7,86 +7,17 @@ using CorsGen.Policy;
 namespace CorsGen.Emit
 {
     /// <summary>
-    /// Writes a <see cref="RegexMatcher"/> as a C# method over <c>ReadOnlySpan&lt;char&gt;</c>: a DFA as a
-    /// state machine (one label and one <c>switch</c> per state, on the character up to
-    /// <see cref="MaxSwitchStates"/> states, on its byte class while the method stays under the JIT's
-    /// limits) or as lookup tables above that, or, past the DFA state cap, tables for the runtime's
-    /// linear-time NFA simulation. No Regex, no allocation, one pass over the subject.
+    /// Writes a <see cref="RegexMatcher"/>, as <see cref="MatcherLayout"/> planned it, as a C# method over
+    /// <c>ReadOnlySpan&lt;char&gt;</c>: a DFA as a goto state machine (one label and one <c>switch</c> per state, on
+    /// the character or on its byte class; runs of one-character states as one <c>StartsWith</c>), or as lookup
+    /// tables, or, past the DFA state cap, tables for the runtime's linear-time NFA simulation. No Regex, no
+    /// allocation, one pass over the subject.
     /// </summary>
     internal static partial class AutomatonEmitter
     {
-        /// <summary>
-        /// Up to this many states a DFA is a goto machine whose states switch on the character itself, with
-        /// ranges as case patterns: the fastest form while small (17 ns against 24 ns as a table for 24 states).
-        /// </summary>
-        public const int MaxSwitchStates = 64;
-
-        /// <summary>
-        /// The JIT gives up optimizing a method of more than 2,000 basic blocks (it compiles it with MinOpts:
-        /// every local on the stack, no register allocation). The range-pattern machine of the 236-state DFA
-        /// of the 100-pattern benchmark policy crossed that line and took 129 ns per origin. A class-switch
-        /// machine (<see cref="WriteClassSwitchDfa"/>) needs two or three blocks per state plus one per target,
-        /// so it is used up to this estimate, with room to spare; above it the DFA becomes a transition table,
-        /// whose walk pays a load's latency per character but has no size limit.
-        /// </summary>
-        public const int MaxClassSwitchBlocks = 1600;
-
-        /// <summary>
-        /// The JIT also gives up past 60,000 bytes of IL. The estimate runs about 8% over the real size (44,976
-        /// bytes for the 236-state DFA), so this keeps a margin.
-        /// </summary>
-        public const int MaxClassSwitchIlBytes = 52000;
-
-        /// <summary>How a DFA is written: see <see cref="MaxSwitchStates"/> and <see cref="MaxClassSwitchBlocks"/>.</summary>
-        public enum DfaForm
-        {
-            Switch,
-            ClassSwitch,
-            Table,
-        }
-
-        public static DfaForm FormOf(Dfa dfa) =>
-            dfa.StateCount <= MaxSwitchStates ? DfaForm.Switch
-            : EstimateClassSwitch(dfa) is { Blocks: <= MaxClassSwitchBlocks, IlBytes: <= MaxClassSwitchIlBytes } ? DfaForm.ClassSwitch
-            : DfaForm.Table;
-
-        /// <summary>
-        /// What the JIT will see of a class-switch machine, estimated from above: basic blocks (per state the
-        /// end-of-subject test, the 8-bit test unless done up front, the switch and one block per distinct
-        /// target) and IL bytes (the switch's jump table spans the state's smallest to largest case, 4 bytes an
-        /// entry).
-        /// </summary>
-        internal static (int Blocks, int IlBytes) EstimateClassSwitch(Dfa dfa)
-        {
-            var testEachChar = dfa.MatchState >= 0;
-            var blocks = 0;
-            var ilBytes = 0;
-            var targets = new HashSet<int>();
-            for (var state = 0; state < dfa.StateCount; state++)
-            {
-                targets.Clear();
-                var low = int.MaxValue;
-                var high = -1;
-                for (var cls = 0; cls < dfa.ClassCount; cls++)
-                {
-                    var target = dfa.Next(state, cls);
-                    targets.Add(target);
-                    if (target != dfa.DeadState)
-                    {
-                        low = System.Math.Min(low, cls);
-                        high = System.Math.Max(high, cls);
-                    }
-                }
-
-                blocks += (testEachChar ? 3 : 2) + targets.Count;
-                ilBytes += (testEachChar ? 48 : 36) + (6 * targets.Count) + (high >= low ? 4 * (high - low + 1) : 0);
-            }
-
-            return (blocks, ilBytes);
-        }
-
         public static void Write(SourceWriter writer, string methodName, string subject, RegexMatcher matcher)
         {
+            var layout = MatcherLayout.Plan(matcher);
             writer.Line("/// <summary>");
             writer.Line($"/// O6: whether {subject} matches one of these entries as Kong's PCRE2 matches them (anchored at the start;");
             writer.Line("/// <c>$</c> also before one final newline), decided in one pass by " + Describe(matcher) + ":");
@@ -98,26 +29,32 @@ namespace CorsGen.Emit
 
             writer.Line("/// </code>");
             writer.Line("/// </summary>");
-            if (matcher.Dfa is { } dfa)
+            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
+            switch (layout.Form)
             {
-                switch (FormOf(dfa))
-                {
-                    case DfaForm.Switch:
-                        WriteSwitchDfa(writer, methodName, matcher, dfa);
-                        break;
-                    case DfaForm.ClassSwitch:
-                        WriteClassSwitchDfa(writer, methodName, matcher, dfa);
-                        break;
-                    default:
-                        WriteTableDfa(writer, methodName, matcher, dfa);
-                        break;
-                }
-            }
-            else
-            {
-                WriteNfa(writer, methodName, matcher);
+                case MatcherForm.Constant:
+                    writer.Line(matcher.Dfa!.IsEmpty ? "// No subject can match these entries." : "// Every subject matches these entries.");
+                    writer.Line(matcher.Dfa.IsEmpty ? "return false;" : "return true;");
+                    writer.Close();
+                    break;
+                case MatcherForm.Switch:
+                    WriteSwitchDfa(writer, matcher, matcher.Dfa!, layout);
+                    break;
+                case MatcherForm.ClassSwitch:
+                    WriteClassSwitchDfa(writer, methodName, matcher, matcher.Dfa!, layout);
+                    break;
+                case MatcherForm.Table:
+                    WriteTableDfa(writer, methodName, matcher, matcher.Dfa!, layout);
+                    break;
+                default:
+                    WriteNfa(writer, methodName, matcher);
+                    break;
             }
         }
+
+        private static string Describe(RegexMatcher matcher) => matcher.Dfa is { } dfa
+            ? $"one minimized DFA of {dfa.StateCount} states"
+            : $"an NFA of {matcher.Nfa!.StateCount} states (the DFA would exceed {DfaBuilder.DefaultMaxStates} states: CORS011)";
 
         /// <summary>
         /// The quick rejection: when every match ends with the same literal text (before an optional final
@@ -125,7 +62,7 @@ namespace CorsGen.Emit
         /// </summary>
         private static void WriteSuffixCheck(SourceWriter writer, RegexMatcher matcher)
         {
-            if (matcher.RequiredSuffix.Length < 2 || matcher.Dfa is { IsEmpty: true } or { MatchesEverything: true })
+            if (matcher.RequiredSuffix.Length < 2)
             {
                 return;
             }
@@ -134,17 +71,17 @@ namespace CorsGen.Emit
             writer.Line($"// Every match ends with {suffix}{(matcher.SuffixBeforeFinalNewline ? " (a final newline aside)" : "")}: one comparison rejects most other subjects.");
             if (matcher.SuffixBeforeFinalNewline)
             {
-                writer.Line($"if (!subject.EndsWith({suffix})");
-                writer.Indent().Line($"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && subject.Slice(0, subject.Length - 1).EndsWith({suffix})))").Outdent();
+                writer.Open(
+                    $"if (!subject.EndsWith({suffix})",
+                    $"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && subject.Slice(0, subject.Length - 1).EndsWith({suffix})))");
             }
             else
             {
-                writer.Line($"if (!subject.EndsWith({suffix}))");
+                writer.Open($"if (!subject.EndsWith({suffix}))");
             }
 
-            writer.Line("{");
-            writer.Indent().Line("return false;").Outdent();
-            writer.Line("}");
+            writer.Line("return false;");
+            writer.Close();
             writer.Line();
         }
 
@@ -161,208 +98,107 @@ namespace CorsGen.Emit
             }
 
             writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} {unit}.");
-            writer.Line($"if (!subject.StartsWith({SourceWriter.Literal(prefix)}))");
-            writer.Line("{");
-            writer.Indent().Line("return false;").Outdent();
-            writer.Line("}");
+            writer.Open($"if (!subject.StartsWith({SourceWriter.Literal(prefix)}))");
+            writer.Line("return false;");
+            writer.Close();
             writer.Line();
         }
 
-        /// <summary>The state a DFA is in after reading <paramref name="text"/> from its start.</summary>
-        private static int StateAfter(Dfa dfa, string text)
+        /// <summary>A DFA of at most <see cref="MatcherLayout.MaxSwitchStates"/> states: each state switches on the character itself.</summary>
+        private static void WriteSwitchDfa(SourceWriter writer, RegexMatcher matcher, Dfa dfa, MatcherLayout layout)
         {
-            var state = dfa.StartState;
-            foreach (var c in text)
-            {
-                state = dfa.Next(state, dfa.ByteClasses[c]);
-            }
-
-            return state;
-        }
-
-        private static string Describe(RegexMatcher matcher) => matcher.Dfa is { } dfa
-            ? $"one minimized DFA of {dfa.StateCount} states"
-            : $"an NFA of {matcher.Nfa!.StateCount} states (the DFA would exceed {DfaBuilder.DefaultMaxStates} states: CORS011)";
-
-        private static void WriteSwitchDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
-        {
-            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
-            if (dfa.IsEmpty)
-            {
-                writer.Line("// No subject can match these entries.");
-                writer.Line("return false;");
-                writer.Close();
-                return;
-            }
-
-            if (dfa.MatchesEverything)
-            {
-                writer.Line("// Every subject matches these entries.");
-                writer.Line("return true;");
-                writer.Close();
-                return;
-            }
-
-            var prefix = dfa.LiteralPrefix;
-            var first = StateAfter(dfa, prefix);
-            WritePrefixCheck(writer, prefix, "states");
-            writer.Line($"var i = {prefix.Length};");
-
-            // The first state's code comes first; a label is written only where a goto leads (an unused label is a warning).
-            var states = Reachable(dfa, first);
-            var targets = Targets(dfa, states);
-
-            writer.Outdent();
-            foreach (var state in states)
+            WritePrefixCheck(writer, layout.Prefix, "states");
+            writer.Line($"var i = {layout.Prefix.Length};");
+            foreach (var state in layout.States)
             {
                 writer.Line();
-                if (targets.Contains(state))
+                if (state.Labelled)
                 {
-                    writer.Line($"State{state}:");
+                    writer.Label($"State{state.State}");
                 }
 
-                writer.Indent();
-                writer.Line("if (i == subject.Length)");
-                writer.Line("{");
-                writer.Indent().Line(dfa.AcceptsAtEnd[state] ? "return true;" : "return false;").Outdent();
-                writer.Line("}");
-                writer.Line();
-                writer.Line("switch (subject[i++])");
-                writer.Line("{");
-                writer.Indent();
-                WriteCases(writer, dfa, state);
-                writer.Outdent();
-                writer.Line("}");
-                writer.Outdent();
-            }
-
-            writer.Indent();
-            writer.Close();
-        }
-
-        /// <summary>One <c>case</c> per target state (its bytes as ranges); the most common target, usually the dead state, is the default.</summary>
-        private static void WriteCases(SourceWriter writer, Dfa dfa, int state)
-        {
-            var (byTarget, fallback) = GroupByTarget(dfa, state, byClass: false);
-            foreach (var pair in byTarget)
-            {
-                if (pair.Key == fallback)
+                if (state.Chain is { } chain)
                 {
+                    WriteChain(writer, chain, state.ChainTarget < 0 ? null : Jump(dfa, state.ChainTarget), "return false;");
                     continue;
                 }
 
-                writer.Line($"case {Pattern(pair.Value)}:");
-                writer.Indent().Line(Jump(dfa, pair.Key)).Outdent();
-            }
+                if (state.Cases.Count == 0 && state.Fallback == dfa.DeadState)
+                {
+                    // Every char leads to the dead state: only the end of the subject can follow.
+                    writer.Line("return i == subject.Length;");
+                    continue;
+                }
 
-            writer.Line("default:");
-            writer.Indent();
-            if (fallback != dfa.DeadState)
-            {
-                writer.Line("if (subject[i - 1] > '\\u00ff')");
-                writer.Line("{");
-                writer.Indent().Line("// Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).").Line("return false;").Outdent();
-                writer.Line("}");
+                writer.Open("if (i == subject.Length)");
+                writer.Line(state.AcceptsAtEnd ? "return true;" : "return false;");
+                writer.Close();
                 writer.Line();
-            }
-
-            writer.Line(Jump(dfa, fallback));
-            writer.Outdent();
-        }
-
-        /// <summary>
-        /// The bytes (or the classes) of <paramref name="state"/> grouped by the state they lead to, and the target
-        /// a <c>switch</c> takes as its default: the dead state when it is one, else the one with the most symbols.
-        /// </summary>
-        private static (SortedDictionary<int, List<int>> ByTarget, int Fallback) GroupByTarget(Dfa dfa, int state, bool byClass)
-        {
-            var byTarget = new SortedDictionary<int, List<int>>();
-            var symbols = byClass ? dfa.ClassCount : 256;
-            for (var symbol = 0; symbol < symbols; symbol++)
-            {
-                var target = dfa.Next(state, byClass ? symbol : dfa.ByteClasses[symbol]);
-                if (!byTarget.TryGetValue(target, out var group))
+                if (state.Cases.Count == 0)
                 {
-                    byTarget[target] = group = new List<int>();
+                    // Every 8-bit char leads to the same state: no switch.
+                    WriteBeyondLatin1Check(writer, "subject[i++]");
+                    writer.Line(Jump(dfa, state.Fallback));
+                    continue;
                 }
 
-                group.Add(symbol);
+                writer.Open("switch (subject[i++])");
+                foreach (var group in state.Cases)
+                {
+                    writer.Line($"case {Pattern(group.Symbols)}:");
+                    writer.Indent().Line(Jump(dfa, group.Target)).Outdent();
+                }
+
+                writer.Line("default:");
+                writer.Indent();
+                if (state.Fallback != dfa.DeadState)
+                {
+                    WriteBeyondLatin1Check(writer, "subject[i - 1]");
+                }
+
+                writer.Line(Jump(dfa, state.Fallback));
+                writer.Outdent();
+                writer.Close();
             }
 
-            var fallback = dfa.DeadState >= 0 && byTarget.ContainsKey(dfa.DeadState) ? dfa.DeadState : MostBytes(byTarget);
-            return (byTarget, fallback);
+            writer.Close();
         }
 
-        private static int MostBytes(SortedDictionary<int, List<int>> byTarget)
+        /// <summary>A run of one-character states, <paramref name="chain"/>, as one comparison on the rest of the subject.</summary>
+        /// <param name="onMatch">The jump to the state after the run; null when that state's code follows.</param>
+        private static void WriteChain(SourceWriter writer, string chain, string? onMatch, string onMismatch)
         {
-            var best = -1;
-            var count = -1;
-            foreach (var pair in byTarget)
+            writer.Line($"// {chain.Length} states that each allow one char: one comparison.");
+            writer.Open($"if (!subject.Slice(i).StartsWith({SourceWriter.Literal(chain)}))");
+            writer.Line(onMismatch);
+            writer.Close();
+            writer.Line();
+            writer.Line($"i += {chain.Length};");
+            if (onMatch is not null)
             {
-                if (pair.Value.Count > count)
-                {
-                    best = pair.Key;
-                    count = pair.Value.Count;
-                }
+                writer.Line(onMatch);
             }
+        }
 
-            return best;
+        /// <summary>Refuses a char beyond the 8-bit alphabet PCRE2 sees, where a state's default would otherwise take it.</summary>
+        private static void WriteBeyondLatin1Check(SourceWriter writer, string character)
+        {
+            writer.Open($"if ({character} > '\\u00ff')");
+            writer.Line("// Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).");
+            writer.Line("return false;");
+            writer.Close();
+            writer.Line();
         }
 
         private static string Jump(Dfa dfa, int target) =>
             target == dfa.MatchState ? "return true;" : target == dfa.DeadState ? "return false;" : $"goto State{target};";
 
-        /// <summary>The states some transition of <paramref name="states"/> leads to: the ones whose code needs a label.</summary>
-        private static HashSet<int> Targets(Dfa dfa, List<int> states)
-        {
-            var targets = new HashSet<int>();
-            foreach (var state in states)
-            {
-                for (var cls = 0; cls < dfa.ClassCount; cls++)
-                {
-                    targets.Add(dfa.Next(state, cls));
-                }
-            }
-
-            return targets;
-        }
-
-        /// <summary>The states reachable from <paramref name="first"/>, in state order, the first one first; match and dead states are returns.</summary>
-        private static List<int> Reachable(Dfa dfa, int first)
-        {
-            var seen = new bool[dfa.StateCount];
-            var queue = new Queue<int>();
-            seen[first] = true;
-            queue.Enqueue(first);
-            while (queue.Count > 0)
-            {
-                var state = queue.Dequeue();
-                for (var cls = 0; cls < dfa.ClassCount; cls++)
-                {
-                    var next = dfa.Next(state, cls);
-                    if (!seen[next])
-                    {
-                        seen[next] = true;
-                        queue.Enqueue(next);
-                    }
-                }
-            }
-
-            var states = new List<int> { first };
-            for (var state = 0; state < dfa.StateCount; state++)
-            {
-                if (seen[state] && state != first && state != dfa.MatchState && state != dfa.DeadState)
-                {
-                    states.Add(state);
-                }
-            }
-
-            return states;
-        }
-
         /// <summary>A case pattern for a set of bytes: <c>'a'</c>, <c>&gt;= 'a' and &lt;= 'z'</c>, joined with <c>or</c>.</summary>
-        private static string Pattern(List<int> bytes)
+        private static string Pattern(IReadOnlyList<int> bytes) => string.Join(" or ", Ranges(bytes, single: Char, range: (start, end) => $">= {Char(start)} and <= {Char(end)}"));
+
+        /// <summary>A set of bytes as consecutive runs: a run of two is two singles.</summary>
+        private static List<string> Ranges(IReadOnlyList<int> bytes, System.Func<int, string> single, System.Func<int, int, string> range)
         {
             var parts = new List<string>();
             var i = 0;
@@ -376,11 +212,24 @@ namespace CorsGen.Emit
                     end = bytes[i];
                 }
 
-                parts.Add(start == end ? Char(start) : end == start + 1 ? Char(start) + " or " + Char(end) : $"(>= {Char(start)} and <= {Char(end)})");
+                if (start == end)
+                {
+                    parts.Add(single(start));
+                }
+                else if (end == start + 1)
+                {
+                    parts.Add(single(start));
+                    parts.Add(single(end));
+                }
+                else
+                {
+                    parts.Add(range(start, end));
+                }
+
                 i++;
             }
 
-            return string.Join(" or ", parts);
+            return parts;
         }
 
         private static string Char(int value)
@@ -399,59 +248,18 @@ namespace CorsGen.Emit
             }
         }
 
-        /// <summary>
-        /// A DFA too large for code, as a transition table walked in one tight loop. Rows are renumbered so the
-        /// dead and match states (whose answer is known) come first, and each entry holds the next state's row
-        /// offset (state × classes), so a step is two loads and an add, and one comparison stops the walk.
-        /// </summary>
-        private static void WriteTableDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa)
+        /// <summary>A DFA too large for code, as a transition table walked in one tight loop (see <see cref="TableLayout"/>).</summary>
+        private static void WriteTableDfa(SourceWriter writer, string methodName, RegexMatcher matcher, Dfa dfa, MatcherLayout layout)
         {
+            var table = layout.Table!;
             var classCount = dfa.ClassCount;
-            var order = new List<int>();
-            if (dfa.DeadState >= 0)
-            {
-                order.Add(dfa.DeadState);
-            }
-
-            if (dfa.MatchState >= 0)
-            {
-                order.Add(dfa.MatchState);
-            }
-
-            for (var state = 0; state < dfa.StateCount; state++)
-            {
-                if (state != dfa.DeadState && state != dfa.MatchState)
-                {
-                    order.Add(state);
-                }
-            }
-
-            var row = new int[dfa.StateCount];
-            for (var i = 0; i < order.Count; i++)
-            {
-                row[order[i]] = i * classCount;
-            }
-
-            var transitions = new int[order.Count * classCount];
-            var acceptsAtEnd = new bool[order.Count];
-            for (var i = 0; i < order.Count; i++)
-            {
-                acceptsAtEnd[i] = dfa.AcceptsAtEnd[order[i]];
-                for (var cls = 0; cls < classCount; cls++)
-                {
-                    transitions[(i * classCount) + cls] = row[dfa.Next(order[i], cls)];
-                }
-            }
-
-            var prefix = dfa.LiteralPrefix;
-            var first = StateAfter(dfa, prefix);
-            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
+            var prefix = layout.Prefix;
             WriteSuffixCheck(writer, matcher);
             WritePrefixCheck(writer, prefix, "steps");
 
             writer.Line($"// {dfa.StateCount} states in a transition table: {methodName}Classes maps a byte to one of {classCount} classes;");
             writer.Line($"// {methodName}Transitions holds, per state and class, the row (state × {classCount}) of the next state.");
-            var special = SpecialStateCheck(dfa, classCount);
+            var special = SpecialStateCheck(table, classCount);
             if (special is not null)
             {
                 writer.Line($"// {special.Value.Comment}");
@@ -459,64 +267,46 @@ namespace CorsGen.Emit
 
             writer.Line($"var classes = {methodName}Classes;");
             writer.Line($"var transitions = {methodName}Transitions;");
-            writer.Line($"var state = {row[first]};");
-            writer.Line($"foreach (var c in {(prefix.Length > 0 ? $"subject.Slice({prefix.Length})" : "subject")})");
-            writer.Line("{");
-            writer.Indent();
-            writer.Line("if (c > '\\u00ff')");
-            writer.Line("{");
-            writer.Indent().Line("// Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).").Line("return false;").Outdent();
-            writer.Line("}");
-            writer.Line();
+            writer.Line($"var state = {table.FirstRow};");
+            writer.Open($"foreach (var c in {(prefix.Length > 0 ? $"subject.Slice({prefix.Length})" : "subject")})");
+            WriteBeyondLatin1Check(writer, "c");
             writer.Line("state = transitions[state + classes[c]];");
             if (special is not null)
             {
-                writer.Line($"if ({special.Value.Condition})");
-                writer.Line("{");
-                writer.Indent().Line($"return {special.Value.Answer};").Outdent();
-                writer.Line("}");
+                writer.Open($"if ({special.Value.Condition})");
+                writer.Line($"return {special.Value.Answer};");
+                writer.Close();
             }
 
-            writer.Outdent();
-            writer.Line("}");
+            writer.Close();
             writer.Line();
             writer.Line($"return {methodName}AcceptsAtEnd[state / {classCount}];");
             writer.Close();
             writer.Line();
-            var maxRow = (order.Count - 1) * classCount;
             WriteTable(writer, $"{methodName}Classes", "byte", dfa.ByteClasses);
-            if (maxRow <= ushort.MaxValue)
-            {
-                WriteTable(writer, $"{methodName}Transitions", "ushort", transitions);
-            }
-            else
-            {
-                WriteTable(writer, $"{methodName}Transitions", "int", transitions);
-            }
-
-            WriteTable(writer, $"{methodName}AcceptsAtEnd", "bool", acceptsAtEnd);
+            WriteTable(writer, $"{methodName}Transitions", table.FitsUShort(classCount) ? "ushort" : "int", table.Transitions);
+            WriteTable(writer, $"{methodName}AcceptsAtEnd", "bool", table.AcceptsAtEnd);
         }
 
         /// <summary>The one comparison that ends the walk in the dead state (row 0) or the match state (the next row).</summary>
-        private static (string Comment, string Condition, string Answer)? SpecialStateCheck(Dfa dfa, int classCount)
+        private static (string Comment, string Condition, string Answer)? SpecialStateCheck(TableLayout table, int classCount)
         {
-            if (dfa.DeadState >= 0 && dfa.MatchState >= 0)
+            if (table.HasDeadRow && table.HasMatchRow)
             {
                 return ($"Row 0 is the dead state and row {classCount} the match state: the answer is known once the walk reaches either.", $"state <= {classCount}", "state != 0");
             }
 
-            if (dfa.DeadState >= 0)
+            if (table.HasDeadRow)
             {
                 return ("Row 0 is the dead state: no subject that reaches it matches.", "state == 0", "false");
             }
 
-            return dfa.MatchState >= 0 ? ("Row 0 is the match state: every subject that reaches it matches.", "state == 0", "true") : null;
+            return table.HasMatchRow ? ("Row 0 is the match state: every subject that reaches it matches.", "state == 0", "true") : null;
         }
 
         private static void WriteNfa(SourceWriter writer, string methodName, RegexMatcher matcher)
         {
             var nfa = matcher.Nfa!;
-            writer.Open($"private static bool {methodName}(ReadOnlySpan<char> subject)");
             WriteSuffixCheck(writer, matcher);
             writer.Line($"return {EmittedNames.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
             writer.Close();
@@ -531,9 +321,7 @@ namespace CorsGen.Emit
         /// <summary>A constant table: <c>ReadOnlySpan&lt;T&gt; Name =&gt; new T[] { ... }</c> reads static data, no allocation.</summary>
         private static void WriteTable<T>(SourceWriter writer, string name, string type, IReadOnlyList<T> values)
         {
-            writer.Line($"private static ReadOnlySpan<{type}> {name} => new {type}[]");
-            writer.Line("{");
-            writer.Indent();
+            writer.Open($"private static ReadOnlySpan<{type}> {name} => new {type}[]");
             var line = new StringBuilder();
             for (var i = 0; i < values.Count; i++)
             {
@@ -550,8 +338,7 @@ namespace CorsGen.Emit
                 }
             }
 
-            writer.Outdent();
-            writer.Line("};");
+            writer.Close(";");
             writer.Line();
         }
     }

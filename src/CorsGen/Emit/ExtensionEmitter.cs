@@ -32,10 +32,9 @@ namespace CorsGen.Emit
             writer.Line("/// </summary>");
             writer.Line("/// <returns><paramref name=\"builder\"/>, for chaining.</returns>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
-            writer.Line($"public static TBuilder {names.WithMethod}<TBuilder>(this TBuilder builder)");
-            writer.Indent().Line("where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder").Outdent();
-            writer.Line("{");
-            writer.Indent();
+            writer.Open(
+                $"public static TBuilder {names.WithMethod}<TBuilder>(this TBuilder builder)",
+                "where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
             writer.Open("builder.Add(static endpoint =>");
             writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");

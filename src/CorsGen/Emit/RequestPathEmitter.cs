@@ -147,10 +147,10 @@ namespace CorsGen.Emit
             }
 
             writer.Line("allowAll = false;");
-            writer.Line("if (origin is null)");
-            writer.Line("{");
-            writer.Indent().Line("// O10: with no Origin no entry is tried, so none matches.").Line("return null;").Outdent();
-            writer.Line("}");
+            writer.Open("if (origin is null)");
+            writer.Line("// O10: with no Origin no entry is tried, so none matches.");
+            writer.Line("return null;");
+            writer.Close();
             writer.Line();
             writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
             if (!origins.Literals.IsEmpty)
@@ -160,10 +160,9 @@ namespace CorsGen.Emit
                 writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
                 if (SearchesLiterals(origins))
                 {
-                    writer.Line($"if ({EmittedNames.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
-                    writer.Line("{");
-                    writer.Indent().Line("return literal;").Outdent();
-                    writer.Line("}");
+                    writer.Open($"if ({EmittedNames.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
+                    writer.Line("return literal;");
+                    writer.Close();
                 }
                 else
                 {
@@ -188,17 +187,14 @@ namespace CorsGen.Emit
 
         private static void WriteLiteralSwitch(SourceWriter writer, OriginRules origins)
         {
-            writer.Line("switch (domain)");
-            writer.Line("{");
-            writer.Indent();
+            writer.Open("switch (domain)");
             foreach (var literal in origins.Literals)
             {
                 writer.Line($"case {SourceWriter.Literal(literal)}:");
                 writer.Indent().Line($"return {SourceWriter.Literal(literal)};").Outdent();
             }
 
-            writer.Outdent();
-            writer.Line("}");
+            writer.Close();
         }
 
         /// <summary>Whether the literal entries are matched by binary search (<see cref="MaxSwitchLiterals"/>) rather than a switch.</summary>
@@ -217,16 +213,13 @@ namespace CorsGen.Emit
             sorted.Sort(StringComparer.Ordinal);
             writer.Line();
             writer.Line($"/// <summary>O8, O9: the {sorted.Count} literal entries, normalized, in ordinal order for a binary search.</summary>");
-            writer.Line("private static readonly string[] Literals =");
-            writer.Line("{");
-            writer.Indent();
+            writer.Open("private static readonly string[] Literals =");
             foreach (var literal in sorted)
             {
                 writer.Line($"{SourceWriter.Literal(literal)},");
             }
 
-            writer.Outdent();
-            writer.Line("};");
+            writer.Close(";");
         }
 
         private static void WriteRegexMatches(SourceWriter writer, OriginRules origins)
@@ -235,20 +228,18 @@ namespace CorsGen.Emit
             {
                 writer.Line();
                 writer.Line("// O6, O7: regex entries without ':' are matched against the host alone.");
-                writer.Line("if (MatchesHostRegexes(host))");
-                writer.Line("{");
-                writer.Indent().Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);").Outdent();
-                writer.Line("}");
+                writer.Open("if (MatchesHostRegexes(host))");
+                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Close();
             }
 
             if (origins.OriginRegexes is not null)
             {
                 writer.Line();
                 writer.Line("// O6, O7: regex entries with a ':' are matched against the normalized scheme://host[:port].");
-                writer.Line("if (MatchesOriginRegexes(domain))");
-                writer.Line("{");
-                writer.Indent().Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);").Outdent();
-                writer.Line("}");
+                writer.Open("if (MatchesOriginRegexes(domain))");
+                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Close();
             }
         }
 
@@ -314,14 +305,12 @@ namespace CorsGen.Emit
             {
                 writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
                 writer.Line($"var requestedHeaders = {EmittedNames.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
-                writer.Line($"if ({EmittedNames.Runtime}.IsHeaderNameList(requestedHeaders))");
-                writer.Line("{");
-                writer.Indent().Line("headers.AccessControlAllowHeaders = requestedHeaders;").Outdent();
-                writer.Line("}");
-                writer.Line("else");
-                writer.Line("{");
-                writer.Indent().Line("headers.Remove(\"Access-Control-Allow-Headers\");").Outdent();
-                writer.Line("}");
+                writer.Open($"if ({EmittedNames.Runtime}.IsHeaderNameList(requestedHeaders))");
+                writer.Line("headers.AccessControlAllowHeaders = requestedHeaders;");
+                writer.Close();
+                writer.Open("else");
+                writer.Line("headers.Remove(\"Access-Control-Allow-Headers\");");
+                writer.Close();
             }
 
             writer.Line();
@@ -347,10 +336,9 @@ namespace CorsGen.Emit
             {
                 writer.Line();
                 writer.Line("// P5: private network access, only when asked for with exactly \"true\"; independent of the origin.");
-                writer.Line($"if ({EmittedNames.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
-                writer.Line("{");
-                writer.Indent().Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";").Outdent();
-                writer.Line("}");
+                writer.Open($"if ({EmittedNames.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
+                writer.Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";");
+                writer.Close();
             }
 
             writer.Line();
@@ -363,13 +351,10 @@ namespace CorsGen.Emit
         private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
-            writer.Line("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
-            writer.Line("{");
-            writer.Indent();
-            writer.Line($"ApplyResponseHeaders((HttpContext)state);");
+            writer.Open("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
+            writer.Line("ApplyResponseHeaders((HttpContext)state);");
             writer.Line("return Task.CompletedTask;");
-            writer.Outdent();
-            writer.Line("};");
+            writer.Close(";");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
@@ -379,10 +364,10 @@ namespace CorsGen.Emit
             writer.Line($"var requestOrigin = {EmittedNames.Runtime}.First(httpContext.Request.Headers.Origin);");
             if (!policy.AllowOriginAbsent)
             {
-                writer.Line("if (string.IsNullOrEmpty(requestOrigin))");
-                writer.Line("{");
-                writer.Indent().Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.").Line("return;").Outdent();
-                writer.Line("}");
+                writer.Open("if (string.IsNullOrEmpty(requestOrigin))");
+                writer.Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.");
+                writer.Line("return;");
+                writer.Close();
                 writer.Line();
             }
 
@@ -427,14 +412,11 @@ namespace CorsGen.Emit
                 writer.Line();
                 if (reflects)
                 {
-                    writer.Line("if (!allowAll)");
-                    writer.Line("{");
-                    writer.Indent().Line("// C2: credentials on every response of a policy that lists its origins, matched or not.")
-                        .Line("headers.AccessControlAllowCredentials = \"true\";").Outdent();
-                    writer.Line("}");
-                    writer.Line("else if (origin is not null)");
-                    writer.Line("{");
-                    writer.Indent();
+                    writer.Open("if (!allowAll)");
+                    writer.Line("// C2: credentials on every response of a policy that lists its origins, matched or not.");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
+                    writer.Close();
+                    writer.Open("else if (origin is not null)");
                     writer.Line("// C3: '*' cannot carry credentials, so Kong reflects the request's Origin (CORS003 rejects this at");
                     writer.Line("// build time; the rule holds when the error is suppressed).");
                     if (mode == OriginMode.AllowAll)
@@ -444,8 +426,7 @@ namespace CorsGen.Emit
 
                     writer.Line("allowOrigin = origin;");
                     writer.Line("headers.AccessControlAllowCredentials = \"true\";");
-                    writer.Outdent();
-                    writer.Line("}");
+                    writer.Close();
                 }
                 else
                 {
@@ -457,15 +438,13 @@ namespace CorsGen.Emit
             if (mode == OriginMode.List)
             {
                 writer.Line();
-                writer.Line("if (allowOrigin is null)");
-                writer.Line("{");
-                writer.Indent().Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.");
+                writer.Open("if (allowOrigin is null)");
+                writer.Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.");
                 if (preflight)
                 {
-                    writer.Line("if (earlierHeaders)");
-                    writer.Line("{");
-                    writer.Indent().Line("headers.Remove(\"Access-Control-Allow-Origin\");").Outdent();
-                    writer.Line("}");
+                    writer.Open("if (earlierHeaders)");
+                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                    writer.Close();
                     writer.Line();
 
                     // A preflight has a non-empty Origin (R1), and its caller's logger when it has one.
@@ -474,17 +453,15 @@ namespace CorsGen.Emit
                 else
                 {
                     writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
-                    writer.Line("if (!string.IsNullOrEmpty(requestOrigin))");
-                    writer.Line("{");
-                    writer.Indent().Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);").Outdent();
-                    writer.Line("}");
+                    writer.Open("if (!string.IsNullOrEmpty(requestOrigin))");
+                    writer.Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);");
+                    writer.Close();
                 }
-                writer.Outdent();
-                writer.Line("}");
-                writer.Line("else");
-                writer.Line("{");
-                writer.Indent().Line("headers.AccessControlAllowOrigin = allowOrigin;").Outdent();
-                writer.Line("}");
+
+                writer.Close();
+                writer.Open("else");
+                writer.Line("headers.AccessControlAllowOrigin = allowOrigin;");
+                writer.Close();
             }
             else
             {

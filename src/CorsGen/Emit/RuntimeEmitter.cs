@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CorsGen.Model;
 
 namespace CorsGen.Emit
@@ -24,7 +25,7 @@ namespace CorsGen.Emit
             writer.OpenGeneratedNamespace(facts.RuntimeNamespace, Usings(facts));
             if (facts.HasAspNetCore)
             {
-                WritePolicyInterface(writer);
+                writer.Lines(PolicyInterfaceDeclaration.Split('\n'));
                 writer.Line();
             }
 
@@ -32,7 +33,7 @@ namespace CorsGen.Emit
             writer.Line(EmittedNames.GeneratedCodeAttribute);
             writer.Line("[EditorBrowsable(EditorBrowsableState.Never)]");
             writer.Open($"internal static class {EmittedNames.Runtime}");
-            var fragments = new System.Collections.Generic.List<string> { OriginValidation };
+            var fragments = new List<string> { OriginValidation };
             AddIf(fragments, helpers, RuntimeHelpers.Latin1Alphabet, Latin1Alphabet);
             AddIf(fragments, helpers, RuntimeHelpers.OriginNormalization, OriginNormalization);
             AddIf(fragments, helpers, RuntimeHelpers.NfaSimulation, NfaSimulation);
@@ -59,7 +60,7 @@ namespace CorsGen.Emit
             return writer.ToString();
         }
 
-        private static void AddIf(System.Collections.Generic.List<string> fragments, RuntimeHelpers helpers, RuntimeHelpers helper, string fragment)
+        private static void AddIf(List<string> fragments, RuntimeHelpers helpers, RuntimeHelpers helper, string fragment)
         {
             if ((helpers & helper) != 0)
             {
@@ -78,33 +79,32 @@ namespace CorsGen.Emit
             }
             : new[] { "System", "System.Buffers", "System.CodeDom.Compiler", "System.ComponentModel" };
 
-        private static void WritePolicyInterface(SourceWriter writer)
-        {
-            writer.Lines(
-                "/// <summary>",
-                "/// What the shared request path needs from one policy. Each policy's <c>Metadata</c> implements it, so the",
-                "/// filter and the middleware reach the policy through the endpoint metadata that <c>With...()</c> adds.",
-                "/// </summary>",
-                EmittedNames.GeneratedCodeAttribute,
-                "internal interface IKongCorsPolicy",
-                "{",
-                "    /// <summary>The policy class's full name.</summary>",
-                "    string PolicyName { get; }",
-                "",
-                "    /// <summary>P7: preflights are not answered but continue to the application.</summary>",
-                "    bool PreflightContinue { get; }",
-                "",
-                "    /// <summary>",
-                "    /// P1-P6: answers a preflight (never called when <see cref=\"PreflightContinue\"/>) whose Origin the caller has",
-                "    /// read; <paramref name=\"logger\"/> is the endpoint's, when the caller holds it, so a rejected preflight need not",
-                "    /// look it up.",
-                "    /// </summary>",
-                "    void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger);",
-                "",
-                "    /// <summary>A1-A4: the OnStarting callback that adds the headers of every other response (state: the HttpContext).</summary>",
-                "    Func<object, Task> ApplyResponseHeadersOnStarting { get; }",
-                "}");
-        }
+        /// <summary>What the shared request path needs from one policy, implemented by each policy's <c>Metadata</c>.</summary>
+        private static readonly string PolicyInterfaceDeclaration = $$"""
+            /// <summary>
+            /// What the shared request path needs from one policy. Each policy's <c>Metadata</c> implements it, so the
+            /// filter and the middleware reach the policy through the endpoint metadata that <c>With...()</c> adds.
+            /// </summary>
+            {{EmittedNames.GeneratedCodeAttribute}}
+            internal interface IKongCorsPolicy
+            {
+                /// <summary>The policy class's full name.</summary>
+                string PolicyName { get; }
+
+                /// <summary>P7: preflights are not answered but continue to the application.</summary>
+                bool PreflightContinue { get; }
+
+                /// <summary>
+                /// P1-P6: answers a preflight (never called when <see cref="PreflightContinue"/>) whose Origin the caller has
+                /// read; <paramref name="logger"/> is the endpoint's, when the caller holds it, so a rejected preflight need not
+                /// look it up.
+                /// </summary>
+                void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger);
+
+                /// <summary>A1-A4: the OnStarting callback that adds the headers of every other response (state: the HttpContext).</summary>
+                Func<object, Task> ApplyResponseHeadersOnStarting { get; }
+            }
+            """;
 
         /// <summary>D4: <c>ValidOrigin</c>, the check of an Origin before it is matched or reflected.</summary>
         private static readonly string OriginValidation = $$"""

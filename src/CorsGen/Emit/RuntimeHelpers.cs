@@ -58,7 +58,7 @@ namespace CorsGen.Emit
         {
             null => RuntimeHelpers.None,
             { Dfa: null } => RuntimeHelpers.NfaSimulation,
-            { Dfa: { } dfa } => AutomatonEmitter.FormOf(dfa) == AutomatonEmitter.DfaForm.ClassSwitch && dfa.MatchState < 0
+            { Dfa: { } dfa } => MatcherLayout.FormOf(dfa) == MatcherForm.ClassSwitch && dfa.MatchState < 0
                 ? RuntimeHelpers.Latin1Alphabet
                 : RuntimeHelpers.None,
         };

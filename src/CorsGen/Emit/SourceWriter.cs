@@ -62,10 +62,20 @@ namespace CorsGen.Emit
             return this;
         }
 
-        /// <summary>Writes <paramref name="header"/>, then <c>{</c>, and indents.</summary>
-        public SourceWriter Open(string header)
+        /// <summary>
+        /// Writes <paramref name="header"/> (and its <paramref name="continuation"/> lines one level deeper), then
+        /// <c>{</c>, and indents.
+        /// </summary>
+        public SourceWriter Open(string header, params string[] continuation)
         {
             Line(header);
+            _depth++;
+            foreach (var line in continuation)
+            {
+                Line(line);
+            }
+
+            _depth--;
             Line("{");
             _depth++;
             return this;

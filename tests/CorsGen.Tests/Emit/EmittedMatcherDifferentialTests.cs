@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text;
 using CorsGen.Automata;
+using CorsGen.Emit;
+using CorsGen.Model;
 using CorsGen.Policy;
 using CorsGen.Tests.Automata;
 using CorsGen.Tests.Infrastructure;
@@ -40,6 +42,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
         var failures = new List<string>();
         var forms = new Dictionary<string, int>();
         var classSwitchWithMatchState = 0;
+        var withChains = 0;
         for (var i = 0; i < patterns.Count; i++)
         {
             var regex = OriginRegex.Parse(patterns[i]);
@@ -50,6 +53,12 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
             {
                 // Its states test each char for 8 bits instead of one search up front.
                 classSwitchWithMatchState++;
+            }
+
+            if (dfa is not null && MatcherLayout.Plan(new RegexMatcher(EquatableArray.From(new[] { regex.Adjusted }), dfa, null, "", false)).States.Any(s => s.Chain is not null))
+            {
+                // Runs of one-character states written as one StartsWith.
+                withChains++;
             }
 
             using var oracle = Pcre2.Create(regex.Adjusted);
@@ -66,10 +75,11 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{patterns.Count} patterns, {pairs} pairs; matcher forms: {string.Join(", ", forms.Select(f => $"{f.Key} {f.Value}"))}");
+        output.WriteLine($"{patterns.Count} patterns, {pairs} pairs; matcher forms: {string.Join(", ", forms.Select(f => $"{f.Key} {f.Value}"))}; with StartsWith runs: {withChains}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(forms.ContainsKey("Switch") && forms.ContainsKey("ClassSwitch") && forms.ContainsKey("Table") && forms.ContainsKey("Nfa"), "every matcher form must be exercised");
         Assert.True(classSwitchWithMatchState > 0, "a class-switch matcher with a match state (its per-state 8-bit test) must be exercised");
+        Assert.True(withChains > 0, "a matcher with a run of one-character states (one StartsWith) must be exercised");
     }
 
     /// <summary>Realistic origin regexes, their mutations and random ones, kept when PCRE2 accepts them and a DFA can express them; plus large ones.</summary>
@@ -105,7 +115,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
         return patterns;
     }
 
-    private static string Form(Dfa? dfa) => dfa is null ? "Nfa" : CorsGen.Emit.AutomatonEmitter.FormOf(dfa).ToString();
+    private static string Form(Dfa? dfa) => dfa is null ? "Nfa" : CorsGen.Emit.MatcherLayout.FormOf(dfa).ToString();
 
     private static SpanPredicate Matcher(Assembly assembly, string policy, bool hostOnly)
     {

@@ -159,8 +159,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'a') or (>= 'c' and <= 'e') or (>= 'g' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'b':
@@ -168,7 +168,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 'f':
                     goto State5;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State1:
@@ -179,12 +185,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State3:
@@ -195,14 +207,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'a') or (>= 'c' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'b':
                     goto State4;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State4:
@@ -213,14 +231,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= '`') or (>= 'b' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'a':
                     goto State6;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State5:
@@ -231,14 +255,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'n') or (>= 'p' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'o':
                     goto State7;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State6:
@@ -249,14 +279,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'q') or (>= 's' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'r':
                     goto State8;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State7:
@@ -267,14 +303,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'n') or (>= 'p' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'o':
                     goto State8;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State8:
@@ -285,14 +327,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '/':
                     goto State3;
                 case '.':
                     goto State9;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State9:
@@ -303,8 +351,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'a') or (>= 'c' and <= 's') or (>= 'u' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'b':
@@ -312,7 +360,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 't':
                     goto State10;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State10:
@@ -323,14 +377,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'd') or (>= 'f' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 'e':
                     goto State11;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State11:
@@ -341,14 +401,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 'r') or (>= 't' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 's':
                     goto State12;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State12:
@@ -359,14 +425,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '0' and <= 's') or (>= 'u' and <= '\u00ff'):
-                    goto State1;
+                case '\n':
+                    return false;
                 case '.' or '/':
                     goto State3;
                 case 't':
                     goto State13;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
             }
 
         State13:
@@ -392,16 +464,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State14:
-            if (i == subject.Length)
-            {
-                return true;
-            }
-
-            switch (subject[i++])
-            {
-                default:
-                    return false;
-            }
+            return i == subject.Length;
         }
 
         /// <summary>The Access-Control-Allow-Origin value for a request with <paramref name="requestOrigin"/> (O1-O10, C3).</summary>

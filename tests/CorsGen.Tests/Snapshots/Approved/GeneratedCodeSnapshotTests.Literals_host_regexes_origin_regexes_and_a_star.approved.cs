@@ -179,7 +179,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= 'a' and <= 'z'):
+                case >= 'a' and <= 'z':
                     goto State2;
                 default:
                     return false;
@@ -193,7 +193,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= 'a' and <= 'z'):
+                case >= 'a' and <= 'z':
                     goto State2;
                 case '.':
                     goto State3;
@@ -202,188 +202,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State3:
-            if (i == subject.Length)
+            // 13 states that each allow one char: one comparison.
+            if (!subject.Slice(i).StartsWith("internal.test"))
             {
                 return false;
             }
 
-            switch (subject[i++])
-            {
-                case 'i':
-                    goto State4;
-                default:
-                    return false;
-            }
+            i += 13;
 
-        State4:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'n':
-                    goto State5;
-                default:
-                    return false;
-            }
-
-        State5:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 't':
-                    goto State6;
-                default:
-                    return false;
-            }
-
-        State6:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'e':
-                    goto State7;
-                default:
-                    return false;
-            }
-
-        State7:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'r':
-                    goto State8;
-                default:
-                    return false;
-            }
-
-        State8:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'n':
-                    goto State9;
-                default:
-                    return false;
-            }
-
-        State9:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'a':
-                    goto State10;
-                default:
-                    return false;
-            }
-
-        State10:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'l':
-                    goto State11;
-                default:
-                    return false;
-            }
-
-        State11:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case '.':
-                    goto State12;
-                default:
-                    return false;
-            }
-
-        State12:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 't':
-                    goto State13;
-                default:
-                    return false;
-            }
-
-        State13:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'e':
-                    goto State14;
-                default:
-                    return false;
-            }
-
-        State14:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 's':
-                    goto State15;
-                default:
-                    return false;
-            }
-
-        State15:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 't':
-                    goto State16;
-                default:
-                    return false;
-            }
-
-        State16:
             if (i == subject.Length)
             {
                 return true;
@@ -398,16 +224,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State17:
-            if (i == subject.Length)
-            {
-                return true;
-            }
-
-            switch (subject[i++])
-            {
-                default:
-                    return false;
-            }
+            return i == subject.Length;
         }
 
         /// <summary>
@@ -443,18 +260,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State6:
-            if (i == subject.Length)
+            // 11 states that each allow one char: one comparison.
+            if (!subject.Slice(i).StartsWith("//localhost"))
             {
                 return false;
             }
 
-            switch (subject[i++])
-            {
-                case '/':
-                    goto State8;
-                default:
-                    return false;
-            }
+            i += 11;
+            goto State18;
 
         State7:
             if (i == subject.Length)
@@ -466,146 +279,6 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             {
                 case ':':
                     goto State6;
-                default:
-                    return false;
-            }
-
-        State8:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case '/':
-                    goto State9;
-                default:
-                    return false;
-            }
-
-        State9:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'l':
-                    goto State10;
-                default:
-                    return false;
-            }
-
-        State10:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'o':
-                    goto State11;
-                default:
-                    return false;
-            }
-
-        State11:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'c':
-                    goto State12;
-                default:
-                    return false;
-            }
-
-        State12:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'a':
-                    goto State13;
-                default:
-                    return false;
-            }
-
-        State13:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'l':
-                    goto State14;
-                default:
-                    return false;
-            }
-
-        State14:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'h':
-                    goto State15;
-                default:
-                    return false;
-            }
-
-        State15:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 'o':
-                    goto State16;
-                default:
-                    return false;
-            }
-
-        State16:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 's':
-                    goto State17;
-                default:
-                    return false;
-            }
-
-        State17:
-            if (i == subject.Length)
-            {
-                return false;
-            }
-
-            switch (subject[i++])
-            {
-                case 't':
-                    goto State18;
                 default:
                     return false;
             }
@@ -627,16 +300,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State19:
-            if (i == subject.Length)
-            {
-                return true;
-            }
-
-            switch (subject[i++])
-            {
-                default:
-                    return false;
-            }
+            return i == subject.Length;
 
         State20:
             if (i == subject.Length)
@@ -646,7 +310,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '0' and <= '9'):
+                case >= '0' and <= '9':
                     goto State21;
                 default:
                     return false;
@@ -662,7 +326,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             {
                 case '\n':
                     goto State19;
-                case (>= '0' and <= '9'):
+                case >= '0' and <= '9':
                     goto State21;
                 default:
                     return false;

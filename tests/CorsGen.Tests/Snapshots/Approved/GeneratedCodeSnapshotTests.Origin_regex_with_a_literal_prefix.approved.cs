@@ -165,12 +165,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= 'd') or (>= 'f' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case 'e':
                     goto State11;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State10:
@@ -181,12 +187,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State11:
@@ -197,14 +209,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'w') or (>= 'y' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'x':
                     goto State13;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State12:
@@ -215,14 +233,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'd') or (>= 'f' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case 'e':
                     goto State11;
                 case '.':
                     goto State12;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State13:
@@ -233,14 +257,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= '`') or (>= 'b' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'a':
                     goto State14;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State14:
@@ -251,14 +281,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'l') or (>= 'n' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'm':
                     goto State15;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State15:
@@ -269,14 +305,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'o') or (>= 'q' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'p':
                     goto State16;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State16:
@@ -287,14 +329,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'k') or (>= 'm' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'l':
                     goto State17;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State17:
@@ -305,14 +353,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'd') or (>= 'f' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'e':
                     goto State18;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State18:
@@ -323,12 +377,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State19;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State19:
@@ -339,8 +399,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'b') or 'd' or (>= 'f' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case 'e':
                     goto State11;
                 case '.':
@@ -348,7 +408,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 'c':
                     goto State20;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State20:
@@ -359,14 +425,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'n') or (>= 'p' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'o':
                     goto State21;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State21:
@@ -377,14 +449,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case (>= '\u0000' and <= '\t') or (>= '\u000b' and <= '-') or (>= '/' and <= 'l') or (>= 'n' and <= '\u00ff'):
-                    goto State10;
+                case '\n':
+                    return false;
                 case '.':
                     goto State12;
                 case 'm':
                     goto State22;
                 default:
-                    return false;
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State10;
             }
 
         State22:
@@ -410,16 +488,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
         State23:
-            if (i == subject.Length)
-            {
-                return true;
-            }
-
-            switch (subject[i++])
-            {
-                default:
-                    return false;
-            }
+            return i == subject.Length;
         }
 
         /// <summary>The Access-Control-Allow-Origin value for a request with <paramref name="requestOrigin"/> (O1-O10, C3).</summary>
