@@ -61,14 +61,19 @@ public sealed class MatcherLayoutTests
     }
 
     [Fact]
-    public void The_default_of_a_switch_is_the_target_with_the_most_symbols()
+    public void The_default_of_a_switch_is_the_dead_state_else_the_target_with_the_most_symbols()
     {
+        var dfa = Dfa(@"https://(.+\.)?example\.com");
         var layout = Plan(@"https://(.+\.)?example\.com");
-        var dead = Dead(@"https://(.+\.)?example\.com");
 
-        // In the loop of (.+\.) most chars stay in the loop: that is the default, and the newline that kills the
-        // match is listed as a case.
-        Assert.Contains(layout.States, s => s.Fallback != dead && s.Cases.Any(c => c.Target == dead && c.Symbols.SequenceEqual(new[] { (int)'\n' })));
+        // The dead state needs no 8-bit test in the default, so it is the default wherever it is a target: no case
+        // group ever leads to it.
+        Assert.Contains(layout.States, s => s.Chain is null && s.Fallback == dfa.DeadState && s.Cases.Count > 0);
+        Assert.DoesNotContain(layout.States, s => s.Cases.Any(c => c.Target == dfa.DeadState));
+
+        // After "a", every char leads to the state that wants 'b': the default is that state, with no case.
+        var everyChar = Plan(@"a[\s\S]b");
+        Assert.Contains(everyChar.States, s => s.Chain is null && s.Cases.Count == 0 && s.Fallback != Dead(@"a[\s\S]b"));
     }
 
     [Fact]

@@ -159,8 +159,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'a' or >= 'c' and <= 'e' or >= 'g' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'b':
@@ -168,13 +168,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 'f':
                     goto State5;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State1:
@@ -185,18 +179,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State3:
@@ -207,20 +195,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'a' or >= 'c' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'b':
                     goto State4;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State4:
@@ -231,20 +213,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '`' or >= 'b' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'a':
                     goto State6;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State5:
@@ -255,20 +231,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'n' or >= 'p' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'o':
                     goto State7;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State6:
@@ -279,20 +249,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'q' or >= 's' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'r':
                     goto State8;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State7:
@@ -303,20 +267,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'n' or >= 'p' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'o':
                     goto State8;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State8:
@@ -327,20 +285,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '\u00ff':
+                    goto State1;
                 case '/':
                     goto State3;
                 case '.':
                     goto State9;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State9:
@@ -351,8 +303,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'a' or >= 'c' and <= 's' or >= 'u' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'b':
@@ -360,13 +312,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 't':
                     goto State10;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State10:
@@ -377,20 +323,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'd' or >= 'f' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 'e':
                     goto State11;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State11:
@@ -401,20 +341,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'r' or >= 't' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 's':
                     goto State12;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State12:
@@ -425,20 +359,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 's' or >= 'u' and <= '\u00ff':
+                    goto State1;
                 case '.' or '/':
                     goto State3;
                 case 't':
                     goto State13;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State1;
+                    return false;
             }
 
         State13:

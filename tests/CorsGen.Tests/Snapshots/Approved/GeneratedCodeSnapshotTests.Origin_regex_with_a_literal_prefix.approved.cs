@@ -165,18 +165,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= 'd' or >= 'f' and <= '\u00ff':
+                    goto State10;
                 case 'e':
                     goto State11;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State10:
@@ -187,18 +181,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State11:
@@ -209,20 +197,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'w' or >= 'y' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'x':
                     goto State13;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State12:
@@ -233,20 +215,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'd' or >= 'f' and <= '\u00ff':
+                    goto State10;
                 case 'e':
                     goto State11;
                 case '.':
                     goto State12;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State13:
@@ -257,20 +233,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= '`' or >= 'b' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'a':
                     goto State14;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State14:
@@ -281,20 +251,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'l' or >= 'n' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'm':
                     goto State15;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State15:
@@ -305,20 +269,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'o' or >= 'q' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'p':
                     goto State16;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State16:
@@ -329,20 +287,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'k' or >= 'm' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'l':
                     goto State17;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State17:
@@ -353,20 +305,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'd' or >= 'f' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'e':
                     goto State18;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State18:
@@ -377,18 +323,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State19;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State19:
@@ -399,8 +339,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'b' or 'd' or >= 'f' and <= '\u00ff':
+                    goto State10;
                 case 'e':
                     goto State11;
                 case '.':
@@ -408,13 +348,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 case 'c':
                     goto State20;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State20:
@@ -425,20 +359,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'n' or >= 'p' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'o':
                     goto State21;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State21:
@@ -449,20 +377,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             switch (subject[i++])
             {
-                case '\n':
-                    return false;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '/' and <= 'l' or >= 'n' and <= '\u00ff':
+                    goto State10;
                 case '.':
                     goto State12;
                 case 'm':
                     goto State22;
                 default:
-                    if (subject[i - 1] > '\u00ff')
-                    {
-                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
-                        return false;
-                    }
-
-                    goto State10;
+                    return false;
             }
 
         State22:
