@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace CorsGen
 {
     /// <summary>
     /// Every diagnostic CorsGen reports. Ids are stable once shipped; each has a page under
-    /// <c>docs/diagnostics/</c>. Errors stop the policy from being generated; warnings flag a
-    /// policy that compiles but is insecure or cannot work as written.
+    /// <c>docs/diagnostics/</c>. Errors stop the policy from being generated (except CORS003, see
+    /// <see cref="BlocksGeneration"/>); warnings flag a policy that compiles but is insecure or cannot
+    /// work as written.
     /// </summary>
     internal static class Diagnostics
     {
@@ -31,7 +33,8 @@ namespace CorsGen
         public static readonly DiagnosticDescriptor WildcardWithCredentials = Create(
             "CORS003", Security, DiagnosticSeverity.Error,
             "Every origin allowed with credentials",
-            "{0} with Credentials = true lets every website send credentialed requests and read the responses (Kong reflects any Origin); list the allowed origins");
+            "{0} with Credentials = true lets every website send credentialed requests and read the responses (Kong reflects any Origin); list the allowed origins",
+            stopsGeneration: false);
 
         public static readonly DiagnosticDescriptor InvalidMethod = Create(
             "CORS004", Usage, DiagnosticSeverity.Error,
@@ -243,11 +246,10 @@ namespace CorsGen
 
         /// <summary>
         /// Whether a problem with this id stops the policy from being generated: the generated code could
-        /// not be correct (an invalid regex or token, a class that cannot be completed). Other errors, like
-        /// CORS003, describe a policy that works as Kong would run it but must not ship; they can be
-        /// suppressed, and the policy is then generated with Kong's behaviour.
+        /// not be correct (an invalid regex or token, a class that cannot be completed). Decided once, by
+        /// <c>stopsGeneration</c> in <see cref="Create"/>: such errors are exactly the not-configurable ones.
         /// </summary>
-        public static bool BlocksGeneration(string id) => id != WildcardWithCredentials.Id && ById[id].DefaultSeverity == DiagnosticSeverity.Error;
+        public static bool BlocksGeneration(string id) => ById[id].CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable);
 
         private static Dictionary<string, DiagnosticDescriptor> BuildIndex()
         {
@@ -260,7 +262,14 @@ namespace CorsGen
             return index;
         }
 
-        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message) =>
+        /// <summary>A descriptor with its help link and, for an error that stops generation, the not-configurable tag.</summary>
+        /// <param name="stopsGeneration">
+        /// For an error: whether the generator skips the policy. Such an error is not configurable, since
+        /// suppressing it could not make the policy exist. An error that does not stop generation (CORS003)
+        /// describes a policy that works as Kong runs it but must not ship; it can be suppressed, and the
+        /// policy is then generated with Kong's behaviour. Warnings and infos never stop generation.
+        /// </param>
+        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, bool stopsGeneration = true) =>
             new DiagnosticDescriptor(
                 id,
                 title,
@@ -269,6 +278,6 @@ namespace CorsGen
                 severity,
                 isEnabledByDefault: true,
                 helpLinkUri: HelpLinkBase + id + ".md",
-                customTags: severity == DiagnosticSeverity.Error && id != "CORS003" ? new[] { WellKnownDiagnosticTags.NotConfigurable } : System.Array.Empty<string>());
+                customTags: severity == DiagnosticSeverity.Error && stopsGeneration ? new[] { WellKnownDiagnosticTags.NotConfigurable } : System.Array.Empty<string>());
     }
 }
