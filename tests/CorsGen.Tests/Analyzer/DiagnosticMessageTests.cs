@@ -1,17 +1,41 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CorsGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit.Abstractions;
 
 namespace CorsGen.Tests.Analyzer;
 
 /// <summary>
 /// The shape of every message, as the .NET analyzers write them: one short sentence saying what is wrong and
-/// where, the why and the fix in the description.
+/// where, the why and the fix in the description; and user text quoted in a message never breaks its line.
 /// </summary>
 public sealed class DiagnosticMessageTests(ITestOutputHelper output)
 {
     private const int MaxMessageLength = 120;
+
+    [Fact]
+    public Task A_CR_LF_in_a_header_entry_is_escaped_so_the_message_stays_one_line() => AnalyzerVerifier.VerifyAsync(
+        """
+        using CorsGen;
+        [KongCors(Headers = ["Content-Type", {|#0:"X-A\r\nX-B"|}])]
+        static partial class P;
+        """,
+        expected: [new DiagnosticResult(Diagnostics.InvalidHeaderName).WithLocation(0).WithMessage(@"Headers entry 'X-A\r\nX-B' is not a valid HTTP header name")]);
+
+    [Fact]
+    public Task Tab_NUL_DEL_C1_controls_and_line_separators_are_escaped_and_other_text_is_kept() => AnalyzerVerifier.VerifyAsync(
+        """
+        using CorsGen;
+        [KongCors(Methods = ["GET", {|#0:"PÜT"|}], ExposedHeaders = [{|#1:"A\tB\0C\u007FD\u0085E\u2028F\u2029G\\H"|}])]
+        static partial class P;
+        """,
+        expected:
+        [
+            new DiagnosticResult(Diagnostics.InvalidMethod).WithLocation(0).WithMessage("Method 'PÜT' is not a valid HTTP method token"),
+            new DiagnosticResult(Diagnostics.InvalidHeaderName).WithLocation(1)
+                .WithMessage(@"ExposedHeaders entry 'A\tB\u0000C\u007FD\u0085E\u2028F\u2029G\H' is not a valid HTTP header name"),
+        ]);
 
     [Fact]
     public void Every_message_is_one_sentence_of_at_most_120_characters_and_every_descriptor_has_a_description()
