@@ -9,8 +9,8 @@ namespace CorsGen
     /// Every diagnostic CorsGen reports. Ids are stable once shipped; each has a page under
     /// <c>docs/diagnostics/</c>. Errors stop the policy from being generated (except CORS003, see
     /// <see cref="BlocksGeneration"/>); warnings flag a policy that compiles but is insecure or cannot
-    /// work as written. A message is one sentence saying what is wrong and where; the description and
-    /// the page say why and how to fix it.
+    /// work as written; infos note a harmless setting that does less than it suggests. A message is one
+    /// sentence saying what is wrong and where; the description and the page say why and how to fix it.
     /// </summary>
     internal static class Diagnostics
     {
@@ -173,7 +173,7 @@ namespace CorsGen
             "Allowing it cross-origin is useless, and it shows that the API accepts it: CONNECT opens tunnels, and TRACE and TRACK echo requests back, a cross-site tracing risk. Remove the method from Methods.");
 
         public static readonly DiagnosticDescriptor ForbiddenHeader = Create(
-            "CORS036", Correctness, DiagnosticSeverity.Warning,
+            "CORS036", Correctness, DiagnosticSeverity.Info,
             "Header cannot be used in this list",
             "{0} entry '{1}' is {2}",
             "The entry is harmless but has no effect: a page can never set a forbidden request header, a CORS response header is never in a request, and request or preflight-only headers are never readable in a response. Remove the entry; cookies need Credentials = true, not a Cookie header.");
