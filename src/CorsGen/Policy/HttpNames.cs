@@ -33,9 +33,9 @@ namespace CorsGen.Policy
         };
 
         /// <summary>
-        /// Why a name cannot be a request header a page sends (Headers), or null: Fetch's forbidden request
-        /// headers (and <c>Proxy-</c>/<c>Sec-</c> names) are set by the browser alone; CORS response headers
-        /// are never request headers.
+        /// What a name is that makes it useless in Headers, or null: one of Fetch's forbidden request headers
+        /// (or a <c>Proxy-</c>/<c>Sec-</c> name), which the browser alone sets, or a CORS response header,
+        /// never a request header. Completes the CORS036 message "Headers entry 'X' is ...".
         /// </summary>
         public static string? WhyNotARequestHeader(string name)
         {
@@ -43,26 +43,29 @@ namespace CorsGen.Policy
                 || name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("Sec-", StringComparison.OrdinalIgnoreCase))
             {
-                return "is a forbidden request header: only the browser sets it, a page never can, so allowing it does nothing";
+                return "a forbidden request header, which only the browser sets";
             }
 
             return CorsResponseHeaders.Contains(name)
-                ? "is a CORS response header, never sent in a request; it does not belong in Headers"
+                ? "a CORS response header, never sent in a request"
                 : null;
         }
 
-        /// <summary>Why a name cannot be exposed to a page (ExposedHeaders), or null; Set-Cookie has its own diagnostic.</summary>
+        /// <summary>
+        /// What a name is that makes exposing it useless (ExposedHeaders), or null: a request header, or a header
+        /// only preflight answers carry. Completes the CORS036 message; Set-Cookie has its own diagnostic.
+        /// </summary>
         public static string? WhyNotExposable(string name)
         {
             if (name.StartsWith("Access-Control-Request-", StringComparison.OrdinalIgnoreCase) || name.Equals("Origin", StringComparison.OrdinalIgnoreCase))
             {
-                return "is a request header, never sent in a response; it does not belong in ExposedHeaders";
+                return "a request header, never sent in a response";
             }
 
             return name.Equals("Access-Control-Allow-Methods", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("Access-Control-Allow-Headers", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("Access-Control-Max-Age", StringComparison.OrdinalIgnoreCase)
-                ? "is only sent on preflight answers, which pages never read; exposing it does nothing"
+                ? "a preflight-only header, which pages never read"
                 : null;
         }
 

@@ -32,7 +32,6 @@ namespace CorsGen.Policy
                 return;
             }
 
-            var single = origins.Count == 1;
             var seenLiterals = new Dictionary<string, int>(StringComparer.Ordinal);
             var seenRegexes = new Dictionary<string, int>(StringComparer.Ordinal);
             var firstWildcard = -1;
@@ -73,7 +72,7 @@ namespace CorsGen.Policy
                         }
 
                         seenLiterals[normalized] = i;
-                        CheckLiteral(spec, i, entry!, single, problems);
+                        CheckLiteral(spec, i, entry!, problems);
                         break;
 
                     default:
@@ -93,11 +92,11 @@ namespace CorsGen.Policy
         private static PolicyProblem Duplicate(int index, string entry, int first, string how = "") =>
             PolicyProblem.ForElement(Diagnostics.Duplicate.Id, PolicySetting.Origins, index, "Origins", entry, first.ToString(CultureInfo.InvariantCulture), how);
 
-        private static void CheckLiteral(PolicySpec spec, int index, string entry, bool single, List<PolicyProblem> problems)
+        private static void CheckLiteral(PolicySpec spec, int index, string entry, List<PolicyProblem> problems)
         {
             if (entry == "null" || entry.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, entry, WhyDangerous(entry)));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, entry));
                 return;
             }
 
@@ -113,7 +112,7 @@ namespace CorsGen.Policy
             var separator = entry.IndexOf("://", StringComparison.Ordinal);
             if (separator < 0)
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.SchemeLessLiteral.Id, PolicySetting.Origins, index, entry, EscapeRegex(entry)));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.SchemeLessLiteral.Id, PolicySetting.Origins, index, entry));
                 return;
             }
 
@@ -121,10 +120,7 @@ namespace CorsGen.Policy
             if (pathStart >= 0)
             {
                 var what = pathStart == entry.Length - 1 ? "a trailing slash" : "a path ('" + entry.Substring(pathStart) + "')";
-                var consequence = single
-                    ? "As the only entry it is sent back as it is, and browsers reject an Access-Control-Allow-Origin that is not exactly their origin"
-                    : "Kong drops it before comparing, so it matches, but it misleads readers";
-                problems.Add(PolicyProblem.ForValueSpan(Diagnostics.OriginWithPath.Id, PolicySetting.Origins, index, pathStart, entry.Length - pathStart, entry, what, consequence));
+                problems.Add(PolicyProblem.ForValueSpan(Diagnostics.OriginWithPath.Id, PolicySetting.Origins, index, pathStart, entry.Length - pathStart, entry, what));
             }
 
             var origin = KongOrigin.Normalize(entry);
@@ -138,7 +134,7 @@ namespace CorsGen.Policy
         {
             if (LooksLikeGlob(entry))
             {
-                problems.Add(PolicyProblem.ForElement(Diagnostics.GlobPattern.Id, PolicySetting.Origins, index, entry, "'" + GlobToRegex(entry) + "'"));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.GlobPattern.Id, PolicySetting.Origins, index, entry));
             }
 
             var regex = OriginRegex.Parse(entry);
@@ -169,7 +165,7 @@ namespace CorsGen.Policy
             {
                 if (dfa.IsMatch(dangerous))
                 {
-                    problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, dangerous, WhyDangerous(dangerous)));
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.NullOrFileOrigin.Id, PolicySetting.Origins, index, entry, dangerous));
                 }
             }
 
@@ -184,10 +180,6 @@ namespace CorsGen.Policy
                 }
             }
         }
-
-        private static string WhyDangerous(string origin) => origin == "null"
-            ? "sandboxed iframes, file:// pages and redirected requests send 'null', so any page on the web can obtain it"
-            : "browsers send 'null' from file pages, so only non-browser clients and embedded webviews send a file origin, and any local file can claim it";
 
         /// <summary>CORS030: a literal upper-case letter can never match a browser's lower-case origin.</summary>
         private static void CheckUpperCase(OriginRegex regex, int index, List<PolicyProblem> problems)
@@ -258,9 +250,7 @@ namespace CorsGen.Policy
             {
                 // Make the proof read like an attack: the allowed text followed by a domain of the attacker's.
                 var attack = witness.Substring(0, witness.Length - 1) + ".evil.example";
-                // A host-only entry (O7) must stay free of ':', so it gets a plain group rather than '(?:'.
-                var group = regex.HostOnly ? "'(...)' (not '(?:...)', whose ':' would make Kong match the whole origin)" : "'(?:...)'";
-                problems.Add(PolicyProblem.ForElement(Diagnostics.PartlyAnchoredAlternation.Id, PolicySetting.Origins, index, regex.Entry, dfa.IsMatch(attack) ? attack : witness, group));
+                problems.Add(PolicyProblem.ForElement(Diagnostics.PartlyAnchoredAlternation.Id, PolicySetting.Origins, index, regex.Entry, dfa.IsMatch(attack) ? attack : witness));
             }
         }
 
@@ -280,7 +270,7 @@ namespace CorsGen.Policy
             {
                 if (dfa.IsMatch(candidate))
                 {
-                    problems.Add(PolicyProblem.ForElement(Diagnostics.NoLabelBoundary.Id, PolicySetting.Origins, index, regex.Entry, candidate, EscapeRegex(suffix)));
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.NoLabelBoundary.Id, PolicySetting.Origins, index, regex.Entry, candidate));
                     return;
                 }
             }
@@ -424,7 +414,7 @@ namespace CorsGen.Policy
         }
 
         /// <summary>A literal as a regex: its dots (and any other metacharacter) escaped.</summary>
-        public static string EscapeRegex(string literal)
+        private static string EscapeRegex(string literal)
         {
             var builder = new StringBuilder(literal.Length + 4);
             foreach (var c in literal)

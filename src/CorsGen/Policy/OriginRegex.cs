@@ -73,7 +73,7 @@ namespace CorsGen.Policy
                 var end = EntryOffset(Runtime.ToCharOffset(unsupported.Offset + unsupported.Length));
                 problems.Add(PolicyProblem.ForValueSpan(
                     Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, index, start, System.Math.Max(1, end - start),
-                    Entry, "rewrite without " + unsupported.Construct));
+                    Entry, "it uses " + unsupported.Construct));
             }
         }
 

@@ -156,7 +156,7 @@ namespace CorsGen.Policy
 
             // The NFA itself is over its cap (huge {n,m} counts): report it on the entry that caused it.
             var culprit = built.PatternIndex >= 0 && built.PatternIndex < regexes.Count ? regexes[built.PatternIndex] : regexes[0];
-            problems?.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, culprit.Index, culprit.Regex.Entry, "the pattern is too large to compile (" + built.Message + "); use smaller repetition counts"));
+            problems?.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, culprit.Index, culprit.Regex.Entry, "it is too large to compile"));
             return null;
         }
 

@@ -8,7 +8,7 @@ namespace CorsGen.Policy
     /// Questions about what an origin regex really accepts, answered on its automaton rather than on
     /// its text: the shortest subject of visible ASCII (what a D4-valid origin is made of) that one DFA
     /// accepts and another rejects, optionally starting with a given prefix. The analyzer quotes these
-    /// subjects in its messages ("also allows 'https://evilexample.com'").
+    /// subjects in its messages ("so it allows 'https://evilexample.com'").
     /// </summary>
     internal static class RegexWitness
     {

@@ -148,9 +148,7 @@ namespace CorsGen.Policy
 
                 if (HttpNames.IsForbiddenMethod(method!))
                 {
-                    problems.Add(PolicyProblem.ForElement(
-                        Diagnostics.ForbiddenMethod.Id, PolicySetting.Methods, i, method!,
-                        method!.Equals("CONNECT", StringComparison.OrdinalIgnoreCase) ? "CONNECT opens tunnels" : "TRACE and TRACK echo requests back, a cross-site tracing risk"));
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.ForbiddenMethod.Id, PolicySetting.Methods, i, method!));
                 }
                 else if (method != method!.ToUpperInvariant())
                 {

@@ -31,43 +31,44 @@ namespace CorsGen.Reading
             return new PolicyTarget(ns, type.Name, EquatableArray.From(containing), IsPublicEverywhere(type));
         }
 
+        /// <summary>What keeps the class from being generated, as the end of the CORS007 message, or null.</summary>
         private static string? Check(INamedTypeSymbol type)
         {
             if (type.TypeKind != TypeKind.Class || type.IsRecord)
             {
-                return "it must be a static partial class";
+                return type.IsRecord ? "it is a record" : "it is not a class";
             }
 
             if (!IsPartialEverywhere(type))
             {
-                return "it must be declared 'static partial class' (add the 'partial' modifier)";
+                return "it is not declared partial";
             }
 
             if (!type.IsStatic)
             {
-                return "it must be declared 'static partial class' (add the 'static' modifier)";
+                return "it is not declared static";
             }
 
             if (type.Arity > 0)
             {
-                return "it must not be generic";
+                return "it is generic";
             }
 
             if (IsFileLocal(type))
             {
-                return "it must not be a file-local type (the generated extension method lives in another file)";
+                return "it is a file-local type";
             }
 
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
                 if (!IsPartialEverywhere(outer))
                 {
-                    return $"its containing type '{outer.Name}' must be partial";
+                    return $"its containing type '{outer.Name}' is not partial";
                 }
 
                 if (outer.Arity > 0)
                 {
-                    return $"its containing type '{outer.Name}' must not be generic";
+                    return $"its containing type '{outer.Name}' is generic";
                 }
             }
 
@@ -81,8 +82,8 @@ namespace CorsGen.Reading
                         break;
                     default:
                         return SymbolEqualityComparer.Default.Equals(t, type)
-                            ? "it must be public or internal, because With...() is an extension method declared in its namespace, which cannot see a private or protected class"
-                            : $"its containing type '{t.Name}' must be public or internal, because With...() is an extension method declared in the namespace";
+                            ? "it is neither public nor internal"
+                            : $"its containing type '{t.Name}' is neither public nor internal";
                 }
             }
 

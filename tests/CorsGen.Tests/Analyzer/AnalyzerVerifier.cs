@@ -17,13 +17,19 @@ internal static class AnalyzerVerifier
     /// Also compile what the generator writes for <paramref name="source"/> (markup removed), for sources that call
     /// the generated <c>With...()</c> methods.
     /// </param>
-    public static Task VerifyAsync(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false)
+    /// <param name="expected">
+    /// Diagnostics checked beyond the markup, such as their message: <c>{|#0:...|}</c> marks the span and
+    /// <c>.WithLocation(0)</c> refers to it.
+    /// </param>
+    public static Task VerifyAsync(
+        string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false, IEnumerable<DiagnosticResult>? expected = null)
     {
         var test = new CSharpAnalyzerTest<KongCorsAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
+        test.ExpectedDiagnostics.AddRange(expected ?? []);
 
         if (generatedSources)
         {

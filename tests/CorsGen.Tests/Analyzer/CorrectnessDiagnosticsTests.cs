@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
 namespace CorsGen.Tests.Analyzer;
 
 /// <summary>CORS030-CORS045 and CORS012: policies that compile but cannot work as written.</summary>
@@ -66,6 +69,21 @@ public sealed class CorrectnessDiagnosticsTests
                   ExposedHeaders = ["X-Total", {|CORS036:"Access-Control-Request-Method"|}, {|CORS036:"Access-Control-Max-Age"|}])]
         static partial class P;
         """);
+
+    [Fact]
+    public Task CORS036_is_only_an_info_for_kongs_documented_headers_example() => AnalyzerVerifier.VerifyAsync(
+        """
+        using CorsGen;
+        [KongCors(Headers = ["Accept", "Accept-Version", {|#0:"Content-Length"|}, "Content-MD5", "Content-Type", {|#1:"Date"|}, "X-Auth-Token"])]
+        static partial class P;
+        """,
+        expected:
+        [
+            new DiagnosticResult(Diagnostics.ForbiddenHeader).WithSeverity(DiagnosticSeverity.Info).WithLocation(0)
+                .WithMessage("Headers entry 'Content-Length' is a forbidden request header, which only the browser sets"),
+            new DiagnosticResult(Diagnostics.ForbiddenHeader).WithSeverity(DiagnosticSeverity.Info).WithLocation(1)
+                .WithMessage("Headers entry 'Date' is a forbidden request header, which only the browser sets"),
+        ]);
 
     [Fact]
     public Task CORS037_set_cookie_exposed_is_reported() => AnalyzerVerifier.VerifyAsync("""
