@@ -24,12 +24,12 @@ namespace CorsGen.CodeFixes
         public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
             LiteralRewrite.RegisterAsync(context, EquivalenceKey, (value, _) =>
             {
-                if (!OriginLint.LooksLikeGlob(value))
+                if (!GlobOrigin.LooksLikeGlob(value))
                 {
                     return null;
                 }
 
-                var regex = OriginLint.GlobToRegex(value);
+                var regex = GlobOrigin.GlobToRegex(value);
                 return new Rewrite("Write the subdomain regex '" + regex + "'", regex);
             });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using CorsGen.CodeFixes.Editing;
+using CorsGen.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -31,11 +32,11 @@ namespace CorsGen.CodeFixes
         /// </summary>
         internal static string Wrap(string entry)
         {
-            var start = entry.StartsWith("^", System.StringComparison.Ordinal) ? 1 : 0;
-            var end = entry.Length;
-            if (end > start && entry[end - 1] == '$' && !IsEscaped(entry, end - 1))
+            // Kong's anchors stay outside the group, except a final escaped '\$', which is part of the last branch.
+            var (start, end) = OriginEntry.RegexBody(entry);
+            if (end < entry.Length && IsEscaped(entry, end))
             {
-                end--;
+                end++;
             }
 
             var open = entry.IndexOf(':') < 0 ? "(" : "(?:";

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
-using System.Text;
+using CorsGen.Analysis;
 using CorsGen.Model;
 using CorsGen.Policy;
 using CorsGen.Reading;
@@ -45,7 +44,7 @@ namespace CorsGen
             if (CorsMechanismChain.Find(invocation, context.SemanticModel, context.CancellationToken) is { } pair)
             {
                 var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.GetLocation();
-                context.ReportDiagnostic(Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
+                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
             }
         }
 
@@ -69,7 +68,7 @@ namespace CorsGen
             if (!facts.SupportsGeneratedCode)
             {
                 var version = ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)syntax.SyntaxTree.Options).LanguageVersion;
-                context.ReportDiagnostic(Create(Diagnostics.LanguageVersionTooLow, syntax.GetLocation(), Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(version)));
+                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.LanguageVersionTooLow, syntax.GetLocation(), Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(version)));
             }
 
             PolicyTargetReader.Read(type, out var reason);
@@ -77,7 +76,7 @@ namespace CorsGen
             {
                 var declaration = syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>();
                 var location = declaration?.Identifier.GetLocation() ?? syntax.GetLocation();
-                context.ReportDiagnostic(Create(Diagnostics.InvalidTarget, location, type.ToDisplayString(), reason));
+                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.InvalidTarget, location, type.ToDisplayString(), reason));
             }
 
             var spec = PolicySpecReader.Read(attribute);
@@ -89,80 +88,14 @@ namespace CorsGen
             foreach (var problem in PolicyCompiler.Diagnose(spec))
             {
                 var descriptor = Diagnostics.Get(problem.DiagnosticId);
-                context.ReportDiagnostic(Create(descriptor, ProblemLocator.Locate(syntax, problem), problem.MessageArgs.AsImmutableArray().ToArray()));
+                context.ReportDiagnostic(DiagnosticText.Create(descriptor, ProblemLocator.Locate(syntax, problem), problem.MessageArgs.AsImmutableArray().ToArray()));
             }
 
             if (!facts.HasAspNetCore && reason is null)
             {
-                context.ReportDiagnostic(Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
+                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
             }
         }
-
-        /// <summary>
-        /// Every diagnostic is created here. Its arguments quote user text (origins, header names, class
-        /// names), so control characters are escaped first: a "X-A\r\nX-B" header entry must not split the
-        /// build's one-line message.
-        /// </summary>
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params string[] args)
-        {
-            var escaped = new object[args.Length];
-            for (var i = 0; i < args.Length; i++)
-            {
-                escaped[i] = EscapeControlCharacters(args[i]);
-            }
-
-            return Diagnostic.Create(descriptor, location, escaped);
-        }
-
-        /// <summary>
-        /// C0 controls, DEL, C1 controls and the Unicode line and paragraph separators as C# escapes
-        /// (<c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\u0085</c>); every other character as it is.
-        /// </summary>
-        private static string EscapeControlCharacters(string text)
-        {
-            var first = 0;
-            while (first < text.Length && !NeedsEscape(text[first]))
-            {
-                first++;
-            }
-
-            if (first == text.Length)
-            {
-                return text;
-            }
-
-            var builder = new StringBuilder(text.Length + 8).Append(text, 0, first);
-            for (var i = first; i < text.Length; i++)
-            {
-                var c = text[i];
-                switch (c)
-                {
-                    case '\r':
-                        builder.Append("\\r");
-                        break;
-                    case '\n':
-                        builder.Append("\\n");
-                        break;
-                    case '\t':
-                        builder.Append("\\t");
-                        break;
-                    default:
-                        if (NeedsEscape(c))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return builder.ToString();
-        }
-
-        private static bool NeedsEscape(char c) => c < '\u0020' || (c >= '\u007F' && c <= '\u009F') || c == '\u2028' || c == '\u2029';
     }
 }
+

@@ -16,7 +16,7 @@ namespace CorsGen.CodeFixes.Editing
         {
             var spec = PolicySpec.Defaults with { Origins = new EquatableArray<string?>(ImmutableArray.Create<string?>(entry)) };
             var problems = new List<PolicyProblem>();
-            OriginLint.Check(spec, problems);
+            OriginLint.Check(spec, OriginEntries.Of(spec.Origins), problems);
             problems.RemoveAll(p => p.DiagnosticId != diagnosticId);
             return problems;
         }

@@ -1,5 +1,5 @@
 using System.Linq;
-using CorsGen.Reading;
+using CorsGen.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -53,12 +53,25 @@ namespace CorsGen.Policy
 
         /// <summary>
         /// Kong's run-time adjustment of a regex entry (O6): append <c>$</c> unless the entry already
-        /// ends with <c>$</c>, then drop one leading <c>^</c>. Done on the text, before PCRE2 sees it.
+        /// ends with <c>$</c>, then drop one leading <c>^</c>. Done on the text, before PCRE2 sees it: the
+        /// result is the entry's <see cref="RegexBody"/> followed by <c>$</c>.
         /// </summary>
         public static string AdjustRegex(string entry)
         {
-            var adjusted = entry.EndsWith("$", System.StringComparison.Ordinal) ? entry : entry + "$";
-            return adjusted.StartsWith("^", System.StringComparison.Ordinal) ? adjusted.Substring(1) : adjusted;
+            var (start, end) = RegexBody(entry);
+            return entry.Substring(start, end - start) + "$";
+        }
+
+        /// <summary>
+        /// O6, the one place that knows Kong's anchors: the chars of a regex entry between one leading <c>^</c> (which
+        /// Kong drops) and one final <c>$</c> (which Kong keeps, or appends when it is missing). Kong looks at the
+        /// text alone, so a final <c>\$</c> counts as a <c>$</c> too.
+        /// </summary>
+        public static (int Start, int End) RegexBody(string entry)
+        {
+            var start = entry.StartsWith("^", System.StringComparison.Ordinal) ? 1 : 0;
+            var end = entry.Length > start && entry.EndsWith("$", System.StringComparison.Ordinal) ? entry.Length - 1 : entry.Length;
+            return (start, end);
         }
 
         /// <summary>

@@ -25,36 +25,32 @@ namespace CorsGen.Policy
 
         private static readonly Lazy<Dfa?> LoopbackHosts = new Lazy<Dfa?>(() => Compile(@"(localhost|[a-z0-9.-]*\.localhost|127\.[0-9]+\.[0-9]+\.[0-9]+|::1)$"));
 
-        public static void Check(PolicySpec spec, List<PolicyProblem> problems)
+        public static void Check(PolicySpec spec, OriginEntries origins, List<PolicyProblem> problems)
         {
-            if (spec.Origins is not { Count: > 0 } origins)
-            {
-                return;
-            }
-
             var seenLiterals = new Dictionary<string, int>(StringComparer.Ordinal);
             var seenRegexes = new Dictionary<string, int>(StringComparer.Ordinal);
             var firstWildcard = -1;
-            for (var i = 0; i < origins.Count; i++)
+            foreach (var origin in origins.Items)
             {
-                var entry = origins[i];
-                if (string.IsNullOrEmpty(entry))
+                if (origin.Kind is not { } kind)
                 {
                     continue;
                 }
 
-                if (firstWildcard >= 0 && entry != "*")
+                var i = origin.Index;
+                var entry = origin.Text!;
+                if (firstWildcard >= 0 && kind != OriginEntryKind.Wildcard)
                 {
-                    problems.Add(PolicyProblem.ForElement(Diagnostics.UnreachableEntry.Id, PolicySetting.Origins, i, entry!));
+                    problems.Add(PolicyProblem.ForElement(Diagnostics.UnreachableEntry.Id, PolicySetting.Origins, i, entry));
                     continue;
                 }
 
-                switch (OriginEntry.Classify(entry!))
+                switch (kind)
                 {
                     case OriginEntryKind.Wildcard:
                         if (firstWildcard >= 0)
                         {
-                            problems.Add(Duplicate(i, entry!, firstWildcard));
+                            problems.Add(Duplicate(i, entry, firstWildcard));
                         }
                         else
                         {
@@ -64,26 +60,26 @@ namespace CorsGen.Policy
                         break;
 
                     case OriginEntryKind.Literal:
-                        var normalized = KongOrigin.Normalize(entry!).Domain;
+                        var normalized = origin.Normalized!;
                         if (seenLiterals.TryGetValue(normalized, out var firstLiteral))
                         {
-                            problems.Add(Duplicate(i, entry!, firstLiteral, normalized == entry ? "" : " once normalized (" + normalized + ")"));
+                            problems.Add(Duplicate(i, entry, firstLiteral, normalized == entry ? "" : " once normalized (" + normalized + ")"));
                             continue;
                         }
 
                         seenLiterals[normalized] = i;
-                        CheckLiteral(spec, i, entry!, problems);
+                        CheckLiteral(spec, i, entry, problems);
                         break;
 
                     default:
-                        if (seenRegexes.TryGetValue(entry!, out var firstRegex))
+                        if (seenRegexes.TryGetValue(entry, out var firstRegex))
                         {
-                            problems.Add(Duplicate(i, entry!, firstRegex));
+                            problems.Add(Duplicate(i, entry, firstRegex));
                             continue;
                         }
 
-                        seenRegexes[entry!] = i;
-                        CheckRegex(spec, i, entry!, problems);
+                        seenRegexes[entry] = i;
+                        CheckRegex(spec, i, origin.Regex!, problems);
                         break;
                 }
             }
@@ -130,14 +126,14 @@ namespace CorsGen.Policy
             }
         }
 
-        private static void CheckRegex(PolicySpec spec, int index, string entry, List<PolicyProblem> problems)
+        private static void CheckRegex(PolicySpec spec, int index, OriginRegex regex, List<PolicyProblem> problems)
         {
-            if (LooksLikeGlob(entry))
+            var entry = regex.Entry;
+            if (GlobOrigin.LooksLikeGlob(entry))
             {
                 problems.Add(PolicyProblem.ForElement(Diagnostics.GlobPattern.Id, PolicySetting.Origins, index, entry));
             }
 
-            var regex = OriginRegex.Parse(entry);
             if (regex.Tree is not { } tree || DfaBuilder.Build(tree).Dfa is not { } dfa)
             {
                 // Invalid or unsupported (CORS001, CORS002), or too large to reason about (CORS011).
@@ -184,11 +180,11 @@ namespace CorsGen.Policy
         /// <summary>CORS030: a literal upper-case letter can never match a browser's lower-case origin.</summary>
         private static void CheckUpperCase(OriginRegex regex, int index, List<PolicyProblem> problems)
         {
-            foreach (var node in Nodes(regex.Runtime.Root!))
+            foreach (var node in RegexTree.Nodes(regex.Runtime.Root!))
             {
                 if (node is SetNode set && IsOnlyUpperCase(set.Set))
                 {
-                    var (start, length) = EntrySpan(regex, node);
+                    var (start, length) = regex.EntrySpan(node);
                     problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UpperCaseOrigin.Id, PolicySetting.Origins, index, start, length, regex.Entry, "the part '" + regex.Entry.Substring(start, length) + "'"));
                     return;
                 }
@@ -199,7 +195,7 @@ namespace CorsGen.Policy
         private static void CheckUnescapedDots(OriginRegex regex, Dfa dfa, int index, List<PolicyProblem> problems)
         {
             var dots = new List<SetNode>();
-            foreach (var node in Nodes(regex.Runtime.Root!))
+            foreach (var node in RegexTree.Nodes(regex.Runtime.Root!))
             {
                 if (node is SequenceNode sequence)
                 {
@@ -220,7 +216,7 @@ namespace CorsGen.Policy
                 var meant = regex.Adjusted.Insert(regex.Runtime.ToCharOffset(dot.Offset), "\\");
                 if (Compile(meant) is { } meantDfa && RegexWitness.Find(dfa, meantDfa) is { } witness)
                 {
-                    var (start, length) = EntrySpan(regex, dot);
+                    var (start, length) = regex.EntrySpan(dot);
                     problems.Add(PolicyProblem.ForValueSpan(Diagnostics.UnescapedDot.Id, PolicySetting.Origins, index, start, length, regex.Entry, witness));
                 }
             }
@@ -229,18 +225,12 @@ namespace CorsGen.Policy
         /// <summary>CORS023: Kong's appended '$' anchors only the last branch of a top-level alternation.</summary>
         private static void CheckAlternation(OriginRegex regex, Dfa dfa, int index, List<PolicyProblem> problems)
         {
-            if (Unwrap(regex.Runtime.Root!) is not AlternationNode)
+            if (RegexTree.Unwrap(regex.Runtime.Root!) is not AlternationNode)
             {
                 return;
             }
 
-            var body = regex.Entry.StartsWith("^", StringComparison.Ordinal) ? regex.Entry.Substring(1) : regex.Entry;
-            if (body.EndsWith("$", StringComparison.Ordinal))
-            {
-                body = body.Substring(0, body.Length - 1);
-            }
-
-            if (Compile("(?:" + body + ")$") is not { } meant)
+            if (Compile("(?:" + regex.Body + ")$") is not { } meant)
             {
                 return;
             }
@@ -272,58 +262,6 @@ namespace CorsGen.Policy
                 {
                     problems.Add(PolicyProblem.ForElement(Diagnostics.NoLabelBoundary.Id, PolicySetting.Origins, index, regex.Entry, candidate));
                     return;
-                }
-            }
-        }
-
-        private static RegexNode Unwrap(RegexNode node)
-        {
-            while (true)
-            {
-                switch (node)
-                {
-                    case GroupNode group:
-                        node = group.Body;
-                        continue;
-                    case SequenceNode { Items.Length: 1 } sequence:
-                        node = sequence.Items[0];
-                        continue;
-                    default:
-                        return node;
-                }
-            }
-        }
-
-        private static IEnumerable<RegexNode> Nodes(RegexNode root)
-        {
-            var stack = new Stack<RegexNode>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var node = stack.Pop();
-                yield return node;
-                switch (node)
-                {
-                    case SequenceNode sequence:
-                        for (var i = sequence.Items.Length - 1; i >= 0; i--)
-                        {
-                            stack.Push(sequence.Items[i]);
-                        }
-
-                        break;
-                    case AlternationNode alternation:
-                        for (var i = alternation.Alternatives.Length - 1; i >= 0; i--)
-                        {
-                            stack.Push(alternation.Alternatives[i]);
-                        }
-
-                        break;
-                    case RepeatNode repeat:
-                        stack.Push(repeat.Body);
-                        break;
-                    case GroupNode group:
-                        stack.Push(group.Body);
-                        break;
                 }
             }
         }
@@ -391,43 +329,6 @@ namespace CorsGen.Policy
         {
             var offset = regex.Runtime.ToCharOffset(node.Offset);
             return offset < regex.Adjusted.Length && regex.Adjusted[offset] == '.' && node.Length == 1;
-        }
-
-        /// <summary>The span of an AST node of the adjusted pattern, as chars of the configured entry.</summary>
-        private static (int Start, int Length) EntrySpan(OriginRegex regex, RegexNode node)
-        {
-            var shift = regex.Entry.StartsWith("^", StringComparison.Ordinal) ? 1 : 0;
-            var start = Math.Min(regex.Entry.Length, regex.Runtime.ToCharOffset(node.Offset) + shift);
-            var end = Math.Min(regex.Entry.Length, regex.Runtime.ToCharOffset(node.Offset + node.Length) + shift);
-            return (start, Math.Max(1, end - start));
-        }
-
-        /// <summary>Whether an entry reads like a glob: <c>*.example.com</c>, <c>https://*.example.com</c>.</summary>
-        public static bool LooksLikeGlob(string entry) =>
-            entry.StartsWith("*.", StringComparison.Ordinal) || entry.IndexOf("://*.", StringComparison.Ordinal) >= 0 || entry.IndexOf("//*.", StringComparison.Ordinal) >= 0;
-
-        /// <summary>The regex a glob means: every subdomain (one label or more) of the domain, dots escaped.</summary>
-        public static string GlobToRegex(string glob)
-        {
-            var star = glob.IndexOf("*.", StringComparison.Ordinal);
-            return glob.Substring(0, star) + @"([a-z0-9-]+\.)+" + EscapeRegex(glob.Substring(star + 2));
-        }
-
-        /// <summary>A literal as a regex: its dots (and any other metacharacter) escaped.</summary>
-        private static string EscapeRegex(string literal)
-        {
-            var builder = new StringBuilder(literal.Length + 4);
-            foreach (var c in literal)
-            {
-                if ("\\^$.|?*+()[]{}".IndexOf(c) >= 0)
-                {
-                    builder.Append('\\');
-                }
-
-                builder.Append(c);
-            }
-
-            return builder.ToString();
         }
 
         /// <summary>A pattern as Kong adjusts and runs it, as a DFA; null when it cannot be built.</summary>

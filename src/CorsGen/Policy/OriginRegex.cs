@@ -77,11 +77,26 @@ namespace CorsGen.Policy
             }
         }
 
-        /// <summary>Maps a char offset of <see cref="Adjusted"/> back to <see cref="Entry"/> (which may have one more leading '^').</summary>
-        private int EntryOffset(int adjustedOffset)
+        /// <summary>The entry without Kong's anchors: what an alternation of the entry is, as Kong runs it (O6).</summary>
+        public string Body
         {
-            var shift = Entry.StartsWith("^", System.StringComparison.Ordinal) ? 1 : 0;
-            return System.Math.Min(Entry.Length, adjustedOffset + shift);
+            get
+            {
+                var (start, end) = OriginEntry.RegexBody(Entry);
+                return Entry.Substring(start, end - start);
+            }
+        }
+
+        /// <summary>Maps a char offset of <see cref="Adjusted"/> back to <see cref="Entry"/> (which may have one more leading '^').</summary>
+        public int EntryOffset(int adjustedOffset) =>
+            System.Math.Min(Entry.Length, adjustedOffset + OriginEntry.RegexBody(Entry).Start);
+
+        /// <summary>The chars of <see cref="Entry"/> that a node of the adjusted pattern's tree was parsed from (at least one).</summary>
+        public (int Start, int Length) EntrySpan(RegexNode node)
+        {
+            var start = EntryOffset(Runtime.ToCharOffset(node.Offset));
+            var end = EntryOffset(Runtime.ToCharOffset(node.Offset + node.Length));
+            return (start, System.Math.Max(1, end - start));
         }
     }
 }

@@ -17,7 +17,8 @@ namespace CorsGen.Policy
         public static CompiledPolicy? Compile(PolicyDeclaration declaration, CancellationToken cancellationToken)
         {
             var spec = declaration.Spec;
-            if (PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec)))
+            var origins = OriginEntries.Of(spec.Origins);
+            if (PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec, origins)))
             {
                 return null;
             }
@@ -25,7 +26,7 @@ namespace CorsGen.Policy
             cancellationToken.ThrowIfCancellationRequested();
             return new CompiledPolicy(
                 declaration.Target,
-                CompileOrigins(spec.Origins, problems: null),
+                CompileOrigins(origins, problems: null),
                 spec.Credentials,
                 AllowMethods(spec.Methods),
                 JoinNonEmpty(spec.Headers),
@@ -43,38 +44,36 @@ namespace CorsGen.Policy
         /// </summary>
         public static List<PolicyProblem> Diagnose(PolicySpec spec)
         {
-            var problems = PolicyValidator.Validate(spec);
+            var origins = OriginEntries.Of(spec.Origins);
+            var problems = PolicyValidator.Validate(spec, origins);
             if (!PolicyValidator.BlocksGeneration(problems))
             {
-                CompileOrigins(spec.Origins, problems);
+                CompileOrigins(origins, problems);
             }
 
-            OriginLint.Check(spec, problems);
+            OriginLint.Check(spec, origins, problems);
             SettingsLint.Check(spec, problems);
             return problems;
         }
 
-        private static OriginRules CompileOrigins(EquatableArray<string?>? origins, List<PolicyProblem>? problems)
+        private static OriginRules CompileOrigins(OriginEntries origins, List<PolicyProblem>? problems)
         {
             var entries = new List<string>();
-            if (origins is { } list)
+            foreach (var entry in origins.Items)
             {
-                foreach (var entry in list)
-                {
-                    entries.Add(entry!);
-                }
+                entries.Add(entry.Text!);
             }
 
             var configured = EquatableArray.From(entries);
 
             // O1: unset, empty or exactly ["*"].
-            if (entries.Count == 0 || (entries.Count == 1 && entries[0] == "*"))
+            if (entries.Count == 0 || (entries.Count == 1 && origins.Items[0].Kind == OriginEntryKind.Wildcard))
             {
                 return new OriginRules(OriginMode.AllowAll, configured, null, EquatableArray<string>.Empty, false, null, null);
             }
 
             // O3: a single literal-looking entry is echoed as it is.
-            if (entries.Count == 1 && OriginEntry.IsLiteralText(entries[0]))
+            if (entries.Count == 1 && origins.Items[0].Kind == OriginEntryKind.Literal)
             {
                 return new OriginRules(OriginMode.SingleLiteral, configured, entries[0], EquatableArray<string>.Empty, false, null, null);
             }
@@ -83,29 +82,25 @@ namespace CorsGen.Policy
             var hostRegexes = new List<(int Index, OriginRegex Regex)>();
             var originRegexes = new List<(int Index, OriginRegex Regex)>();
             var hasWildcard = false;
-            for (var index = 0; index < entries.Count; index++)
+            foreach (var entry in origins.Items)
             {
-                var entry = entries[index];
-                var kind = OriginEntry.Classify(entry);
-                if (kind == OriginEntryKind.Wildcard)
+                if (entry.Kind == OriginEntryKind.Wildcard)
                 {
                     // O5: the scan stops here; later entries are never reached.
                     hasWildcard = true;
                     break;
                 }
 
-                if (kind == OriginEntryKind.Literal)
+                if (entry.Kind == OriginEntryKind.Literal)
                 {
-                    var normalized = KongOrigin.Normalize(entry).Domain;
-                    if (!literals.Contains(normalized))
+                    if (!literals.Contains(entry.Normalized!))
                     {
-                        literals.Add(normalized);
+                        literals.Add(entry.Normalized!);
                     }
                 }
                 else
                 {
-                    var regex = OriginRegex.Parse(entry);
-                    (regex.HostOnly ? hostRegexes : originRegexes).Add((index, regex));
+                    (entry.Regex!.HostOnly ? hostRegexes : originRegexes).Add((entry.Index, entry.Regex));
                 }
             }
 

@@ -10,10 +10,10 @@ namespace CorsGen.Policy
     /// </summary>
     internal static class PolicyValidator
     {
-        public static List<PolicyProblem> Validate(PolicySpec spec)
+        public static List<PolicyProblem> Validate(PolicySpec spec, OriginEntries origins)
         {
             var problems = new List<PolicyProblem>();
-            ValidateOrigins(spec, problems);
+            ValidateOrigins(spec, origins, problems);
             ValidateMethods(spec, problems);
             ValidateHeaderNames(spec.Headers, PolicySetting.Headers, problems);
             ValidateHeaderNames(spec.ExposedHeaders, PolicySetting.ExposedHeaders, problems);
@@ -39,38 +39,32 @@ namespace CorsGen.Policy
             return false;
         }
 
-        private static void ValidateOrigins(PolicySpec spec, List<PolicyProblem> problems)
+        private static void ValidateOrigins(PolicySpec spec, OriginEntries origins, List<PolicyProblem> problems)
         {
-            var origins = spec.Origins;
-            if (origins is null || origins.Value.Count == 0)
+            if (origins.Items.Count == 0)
             {
                 if (spec.Credentials)
                 {
                     // C3: an unset or empty Origins allows every origin; with credentials Kong reflects any Origin.
-                    var what = origins is null ? "Origins not set (every origin allowed)" : "Origins = [] (every origin allowed)";
-                    problems.Add(PolicyProblem.ForSetting(Diagnostics.WildcardWithCredentials.Id, origins is null ? PolicySetting.Credentials : PolicySetting.Origins, what));
+                    var what = origins.IsSet ? "Origins = [] (every origin allowed)" : "Origins not set (every origin allowed)";
+                    problems.Add(PolicyProblem.ForSetting(Diagnostics.WildcardWithCredentials.Id, origins.IsSet ? PolicySetting.Origins : PolicySetting.Credentials, what));
                 }
 
                 return;
             }
 
-            var entries = origins.Value;
-            for (var i = 0; i < entries.Count; i++)
+            foreach (var entry in origins.Items)
             {
-                var entry = entries[i];
-                if (entry is null || entry.Length == 0)
+                switch (entry.Kind)
                 {
-                    problems.Add(PolicyProblem.ForElement(Diagnostics.InvalidOriginEntry.Id, PolicySetting.Origins, i, i.ToString(CultureInfo.InvariantCulture), entry is null ? "null" : "an empty string"));
-                    continue;
-                }
-
-                switch (OriginEntry.Classify(entry))
-                {
+                    case null:
+                        problems.Add(PolicyProblem.ForElement(Diagnostics.InvalidOriginEntry.Id, PolicySetting.Origins, entry.Index, entry.Index.ToString(CultureInfo.InvariantCulture), entry.Text is null ? "null" : "an empty string"));
+                        break;
                     case OriginEntryKind.Wildcard when spec.Credentials:
-                        problems.Add(PolicyProblem.ForElement(Diagnostics.WildcardWithCredentials.Id, PolicySetting.Origins, i, "Origins entry '*'"));
+                        problems.Add(PolicyProblem.ForElement(Diagnostics.WildcardWithCredentials.Id, PolicySetting.Origins, entry.Index, "Origins entry '*'"));
                         break;
                     case OriginEntryKind.Regex:
-                        OriginRegex.Parse(entry).Validate(i, problems);
+                        entry.Regex!.Validate(entry.Index, problems);
                         break;
                 }
             }

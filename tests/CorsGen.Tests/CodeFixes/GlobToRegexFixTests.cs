@@ -2,7 +2,7 @@ using CorsGen.CodeFixes;
 
 namespace CorsGen.Tests.CodeFixes;
 
-/// <summary>CORS020: a glob origin becomes the regex of every subdomain (<c>OriginLint.GlobToRegex</c>).</summary>
+/// <summary>CORS020: a glob origin becomes the regex of every subdomain (<c>GlobOrigin.GlobToRegex</c>).</summary>
 public sealed class GlobToRegexFixTests
 {
     [Fact]

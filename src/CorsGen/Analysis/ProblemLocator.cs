@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CorsGen.Reading
+namespace CorsGen.Analysis
 {
     /// <summary>
     /// Finds where in the attribute a <see cref="PolicyProblem"/> was written: the argument, the

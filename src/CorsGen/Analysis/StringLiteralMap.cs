@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CorsGen.Reading
+namespace CorsGen.Analysis
 {
     /// <summary>
     /// Maps chars of a string literal's value back to the source text that wrote them, through the

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CorsGen.Reading
+namespace CorsGen.Analysis
 {
     /// <summary>
     /// CORS012: two CORS mechanisms applied in one fluent chain, <c>group.WithShopCors().RequireCors(...)</c>
