@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using CorsGen.Benchmarks.Infrastructure;
 using CorsGen.Benchmarks.Policies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

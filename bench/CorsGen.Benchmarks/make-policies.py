@@ -50,7 +50,6 @@ def kong_adjusted(entry):
 lines = [
     "// Written by make-policies.py: edit the script, not this file.",
     "using System.Text.RegularExpressions;",
-    "using CorsGen;",
     "",
     "namespace CorsGen.Benchmarks.Policies;",
     "",

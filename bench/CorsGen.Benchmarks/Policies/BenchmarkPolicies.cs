@@ -1,6 +1,5 @@
 // Written by make-policies.py: edit the script, not this file.
 using System.Text.RegularExpressions;
-using CorsGen;
 
 namespace CorsGen.Benchmarks.Policies;
 

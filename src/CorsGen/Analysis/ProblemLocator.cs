@@ -1,4 +1,3 @@
-using CorsGen.Model;
 using CorsGen.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

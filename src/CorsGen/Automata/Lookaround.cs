@@ -53,7 +53,7 @@ namespace CorsGen.Automata
         /// </summary>
         public static int Apply(AssertionKind kind, int behind, int obligation)
         {
-            int allowed = obligation & Free;
+            var allowed = obligation & Free;
             var flag = obligation & NewlineMustBeFinal;
             switch (kind)
             {
@@ -113,11 +113,19 @@ namespace CorsGen.Automata
             }
 
             var parts = new System.Collections.Generic.List<string>();
-            if ((obligation & AheadEnd) != 0) parts.Add("end");
-            if ((obligation & AheadNewline) != 0) parts.Add((obligation & NewlineMustBeFinal) != 0 ? "final-nl" : "nl");
-            if ((obligation & AheadWord) != 0) parts.Add("word");
-            if ((obligation & AheadOther) != 0) parts.Add("other");
+            AddIf(parts, obligation, AheadEnd, "end");
+            AddIf(parts, obligation, AheadNewline, (obligation & NewlineMustBeFinal) != 0 ? "final-nl" : "nl");
+            AddIf(parts, obligation, AheadWord, "word");
+            AddIf(parts, obligation, AheadOther, "other");
             return "{" + string.Join("|", parts) + "}";
+        }
+
+        private static void AddIf(System.Collections.Generic.List<string> parts, int obligation, int bit, string name)
+        {
+            if ((obligation & bit) != 0)
+            {
+                parts.Add(name);
+            }
         }
     }
 }

@@ -92,7 +92,7 @@ namespace CorsGen.Pcre
 
     /// <summary>
     /// A valid single item a DFA cannot express: <c>\C</c>, <c>\X</c>, <c>\R</c>, <c>\p</c>, <c>[[:&lt;:]]</c>...
-    /// <see cref="LookbehindLength"/> is what it contributes to a lookbehind's length (-1: not fixed).
+    /// <see cref="Kind"/> says what it contributes to a lookbehind's length.
     /// </summary>
     internal sealed class ParsedUnsupportedAtom : ParsedItem
     {

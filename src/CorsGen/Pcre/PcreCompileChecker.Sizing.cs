@@ -427,8 +427,8 @@ namespace CorsGen.Pcre
         /// <summary>What a quantifier makes of the code of the item before it, as PCRE2's sizing pass counts it.</summary>
         private bool ApplyRepeat(ParsedRepeat repeat, RepeatKind kind, int unit, long groupLength, ref long code, ref long length)
         {
-            long min = repeat.Min;
-            long max = repeat.Max < 0 ? long.MaxValue : repeat.Max;
+            var min = (long)repeat.Min;
+            var max = repeat.Max < 0 ? long.MaxValue : repeat.Max;
             var unlimited = repeat.Max < 0;
             var possessive = repeat.Possessive;
             var itemCode = code;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using CorsGen.Automata;
 using CorsGen.Model;
 using CorsGen.Pcre;

@@ -1,5 +1,4 @@
 using CorsGen.BrowserTests.Browser;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace CorsGen.BrowserTests.Demo;

@@ -1,5 +1,3 @@
-using CorsGen;
-
 namespace CorsGen.BrowserTests.TestApp;
 
 // The policies under test, compiled by CorsGen when this project builds. Each is applied to one

@@ -1,6 +1,4 @@
 using CorsGen.Automata;
-using CorsGen.Pcre;
-using static CorsGen.Tests.Automata.Ast;
 using static CorsGen.Tests.Automata.Automaton;
 
 namespace CorsGen.Tests.Automata;

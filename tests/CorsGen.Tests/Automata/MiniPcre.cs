@@ -74,7 +74,10 @@ internal sealed class MiniPcre
             else if (c == '+') { min = 1; max = -1; _i++; }
             else if (c == '?') { min = 0; max = 1; _i++; }
             else if (c == '{' && TryParseBraces(out min, out max)) { }
-            else break;
+            else
+            {
+                break;
+            }
 
             if (atom is AssertionNode)
             {
@@ -83,7 +86,11 @@ internal sealed class MiniPcre
 
             var lazy = false;
             if (_i < _p.Length && _p[_i] == '?') { lazy = true; _i++; }
-            else if (_i < _p.Length && _p[_i] == '+') throw new FormatException("possessive");
+            else if (_i < _p.Length && _p[_i] == '+')
+            {
+                throw new FormatException("possessive");
+            }
+
             atom = new RepeatNode(atom, min, max, lazy, 0, 0);
         }
 
@@ -95,17 +102,41 @@ internal sealed class MiniPcre
         var j = _i + 1;
         min = max = 0;
         var start = j;
-        while (j < _p.Length && char.IsAsciiDigit(_p[j])) j++;
-        if (j == start) return false;
+        while (j < _p.Length && char.IsAsciiDigit(_p[j]))
+        {
+            j++;
+        }
+
+        if (j == start)
+        {
+            return false;
+        }
+
         min = int.Parse(_p.AsSpan(start, j - start));
         if (j < _p.Length && _p[j] == '}') { max = min; _i = j + 1; return true; }
-        if (j >= _p.Length || _p[j] != ',') return false;
+        if (j >= _p.Length || _p[j] != ',')
+        {
+            return false;
+        }
+
         j++;
         start = j;
-        while (j < _p.Length && char.IsAsciiDigit(_p[j])) j++;
-        if (j >= _p.Length || _p[j] != '}') return false;
+        while (j < _p.Length && char.IsAsciiDigit(_p[j]))
+        {
+            j++;
+        }
+
+        if (j >= _p.Length || _p[j] != '}')
+        {
+            return false;
+        }
+
         max = j == start ? -1 : int.Parse(_p.AsSpan(start, j - start));
-        if (max >= 0 && max < min) throw new FormatException("bad range");
+        if (max >= 0 && max < min)
+        {
+            throw new FormatException("bad range");
+        }
+
         _i = j + 1;
         return true;
     }
@@ -118,9 +149,17 @@ internal sealed class MiniPcre
             case '(':
                 var capturing = true;
                 if (_i + 1 < _p.Length && _p[_i] == '?' && _p[_i + 1] == ':') { capturing = false; _i += 2; }
-                else if (_i < _p.Length && _p[_i] == '?') throw new FormatException("group option");
+                else if (_i < _p.Length && _p[_i] == '?')
+                {
+                    throw new FormatException("group option");
+                }
+
                 var body = ParseAlternation();
-                if (_i >= _p.Length || _p[_i] != ')') throw new FormatException("missing )");
+                if (_i >= _p.Length || _p[_i] != ')')
+                {
+                    throw new FormatException("missing )");
+                }
+
                 _i++;
                 return new GroupNode(body, capturing, null, 0, 0);
             case '.':
@@ -136,7 +175,11 @@ internal sealed class MiniPcre
             case '*' or '+' or '?' or '{' when c != '{' || TryPeekBraces():
                 throw new FormatException("nothing to repeat");
             default:
-                if (c > 255) throw new FormatException("non-byte");
+                if (c > 255)
+                {
+                    throw new FormatException("non-byte");
+                }
+
                 return Set(ByteSet.Single(c));
         }
     }
@@ -152,7 +195,11 @@ internal sealed class MiniPcre
 
     private RegexNode ParseEscape()
     {
-        if (_i >= _p.Length) throw new FormatException("trailing backslash");
+        if (_i >= _p.Length)
+        {
+            throw new FormatException("trailing backslash");
+        }
+
         var c = _p[_i++];
         switch (c)
         {
@@ -184,7 +231,11 @@ internal sealed class MiniPcre
 
     private int ParseHex()
     {
-        if (_i + 2 > _p.Length) throw new FormatException("\\x");
+        if (_i + 2 > _p.Length)
+        {
+            throw new FormatException("\\x");
+        }
+
         var value = Convert.ToInt32(_p.Substring(_i, 2), 16);
         _i += 2;
         return value;
@@ -198,7 +249,11 @@ internal sealed class MiniPcre
         var first = true;
         while (true)
         {
-            if (_i >= _p.Length) throw new FormatException("missing ]");
+            if (_i >= _p.Length)
+            {
+                throw new FormatException("missing ]");
+            }
+
             if (_p[_i] == ']' && !first) { _i++; break; }
             first = false;
             var (low, lowSet) = ClassAtom();
@@ -207,7 +262,11 @@ internal sealed class MiniPcre
             {
                 _i++;
                 var (high, highSet) = ClassAtom();
-                if (highSet != null || high < low) throw new FormatException("bad class range");
+                if (highSet != null || high < low)
+                {
+                    throw new FormatException("bad class range");
+                }
+
                 set = set.Union(ByteSet.Range(low, high));
             }
             else
@@ -222,13 +281,36 @@ internal sealed class MiniPcre
     private (int Value, ByteSet? Set) ClassAtom()
     {
         var c = _p[_i++];
-        if (c == '[') throw new FormatException("nested [ or POSIX class");
-        if (c != '\\') return c > 255 ? throw new FormatException("non-byte") : (c, null);
+        if (c == '[')
+        {
+            throw new FormatException("nested [ or POSIX class");
+        }
+
+        if (c != '\\')
+        {
+            return c > 255 ? throw new FormatException("non-byte") : (c, null);
+        }
+
         var e = _p[_i++];
-        if (e is 'd' or 'D' or 'w' or 'W' or 's' or 'S') return (0, EscapeSet(e));
-        if (e == 'b') return (8, null);
+        if (e is 'd' or 'D' or 'w' or 'W' or 's' or 'S')
+        {
+            return (0, EscapeSet(e));
+        }
+
+        if (e == 'b')
+        {
+            return (8, null);
+        }
+
         var single = EscapeSet(e);
-        for (var v = 0; v < 256; v++) if (single.Contains(v)) return (v, null);
+        for (var v = 0; v < 256; v++)
+        {
+            if (single.Contains(v))
+            {
+                return (v, null);
+            }
+        }
+
         throw new FormatException("empty escape");
     }
 

@@ -92,7 +92,11 @@ internal static class PatternCorpus
             case 1:
                 return pattern.Length == 0 ? pattern : pattern.Remove(Math.Min(i, pattern.Length - 1), 1);
             case 2:
-                if (pattern.Length == 0) return pattern;
+                if (pattern.Length == 0)
+                {
+                    return pattern;
+                }
+
                 var at = Math.Min(i, pattern.Length - 1);
                 return pattern.Remove(at, 1).Insert(at, pool[random.Next(pool.Length)].ToString());
             case 3:
@@ -108,7 +112,11 @@ internal static class PatternCorpus
             case 6:
                 return pattern.Replace("https", random.Next(2) == 0 ? "http" : "https?");
             case 7:
-                if (pattern.Length == 0) return pattern;
+                if (pattern.Length == 0)
+                {
+                    return pattern;
+                }
+
                 var start = random.Next(pattern.Length);
                 var length = random.Next(1, Math.Min(6, pattern.Length - start) + 1);
                 return pattern.Insert(start, pattern.Substring(start, length));
@@ -139,7 +147,11 @@ internal static class PatternCorpus
         var count = r.Next(10) < 7 ? 1 : r.Next(2, 4);
         for (var i = 0; i < count; i++)
         {
-            if (i > 0) b.Append('|');
+            if (i > 0)
+            {
+                b.Append('|');
+            }
+
             Sequence(b, r, depth);
         }
     }

@@ -1,5 +1,4 @@
 using CorsGen.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 
 namespace CorsGen.Tests.Middleware;

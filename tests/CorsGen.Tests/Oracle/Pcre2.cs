@@ -7,7 +7,7 @@ namespace CorsGen.Tests.Oracle;
 /// The machine's real PCRE2 (libpcre2-8, the 8-bit library Kong's OpenResty links), called through
 /// P/Invoke: the oracle for our PCRE parser and matcher. Patterns and subjects are passed as bytes,
 /// as Kong passes Lua strings: a string's chars must be 0..255 (Latin-1), or it is UTF-8 encoded
-/// when <paramref name="utf8"/> is set.
+/// when the caller asks for UTF-8.
 /// </summary>
 internal static unsafe class Pcre2
 {
