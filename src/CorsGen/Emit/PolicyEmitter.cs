@@ -75,8 +75,10 @@ namespace CorsGen.Emit
             writer.Open($"static partial class {target.Name}");
 
             writer.Line("/// <summary>");
-            writer.Line("/// The Access-Control-Allow-Origin value this policy sends for a request with the given");
-            writer.Line("/// <c>Origin</c>, or <see langword=\"null\"/> when it sends none (rules O1-O10, C3).");
+            writer.Line("/// The Access-Control-Allow-Origin value this policy sends for a request with the given <c>Origin</c>, or");
+            writer.Line("/// <see langword=\"null\"/> when it sends none: <c>*</c> when every origin is allowed, a single literal entry as it");
+            writer.Line("/// is, else the request's origin once normalized when an entry matches it (Kong rules O1-O10), and the request's");
+            writer.Line("/// own <c>Origin</c> where credentials meet <c>*</c> (C3).");
             writer.Line("/// </summary>");
             writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);

@@ -14,9 +14,9 @@ namespace Microsoft.AspNetCore.Builder
     {
         /// <summary>
         /// Runs the CorsGen policy of each endpoint (applied with <c>With&lt;Policy&gt;()</c>) here, instead of in the
-        /// endpoint filter: preflights are answered before authentication (P1-P7) and every other response of the
-        /// endpoint gets the CORS headers (A1-A4), including those written later by authentication, authorization, the
-        /// exception handler, status-code pages or a short-circuiting filter.
+        /// endpoint filter: preflights are answered with 200 and the policy's headers before authentication (Kong rules
+        /// P1-P7), and every other response of the endpoint gets the CORS headers (A1-A4), including those written later
+        /// by authentication, authorization, the exception handler, status-code pages or a short-circuiting filter.
         /// Place it after routing (implicit with <c>WebApplication</c>, or after <c>UseRouting()</c>) and before
         /// <c>UseAuthentication()</c>/<c>UseAuthorization()</c>; put <c>UseExceptionHandler()</c> before it. It must run
         /// for every request of those endpoints (not in a branch): their endpoint filters stand aside once it is used.

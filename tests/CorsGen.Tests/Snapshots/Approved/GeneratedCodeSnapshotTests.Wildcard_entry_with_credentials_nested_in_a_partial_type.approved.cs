@@ -10,8 +10,10 @@ namespace Shop
         static partial class EmbedCors
         {
             /// <summary>
-            /// The Access-Control-Allow-Origin value this policy sends for a request with the given
-            /// <c>Origin</c>, or <see langword="null"/> when it sends none (rules O1-O10, C3).
+            /// The Access-Control-Allow-Origin value this policy sends for a request with the given <c>Origin</c>, or
+            /// <see langword="null"/> when it sends none: <c>*</c> when every origin is allowed, a single literal entry as it
+            /// is, else the request's origin once normalized when an entry matches it (Kong rules O1-O10), and the request's
+            /// own <c>Origin</c> where credentials meet <c>*</c> (C3).
             /// </summary>
             /// <param name="requestOrigin">The request's <c>Origin</c> header (its first value), or <see langword="null"/> when absent.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
