@@ -33,9 +33,13 @@ internal static class DotnetCli
     }
 
     /// <summary>Starts a long-running command (a server); the caller must <see cref="Kill"/> it.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, out StringBuilder output)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, out StringBuilder output) =>
+        StartProgram(Dotnet, workingDirectory, environment, arguments, out output);
+
+    /// <summary>Starts a program (a published app's executable) as <see cref="Start"/> starts <c>dotnet</c>.</summary>
+    public static Process StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, out StringBuilder output)
     {
-        var info = new ProcessStartInfo(Dotnet)
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

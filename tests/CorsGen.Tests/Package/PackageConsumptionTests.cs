@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -52,11 +51,11 @@ public sealed class PackageConsumptionTests
             AssertRestoredFromTheFeed(packages, feed, nupkg, version);
             AssertGeneratedCode(project, version);
 
-            var port = FreeLoopbackPort();
+            var port = LoopbackServer.FreePort();
             var baseAddress = new Uri($"http://127.0.0.1:{port}");
             app = DotnetCli.Start(project, environment, ["run", "--no-build", "--no-launch-profile", "--urls", baseAddress.ToString()], out appOutput);
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
-            await WaitUntilListeningAsync(client, app, appOutput);
+            await LoopbackServer.WaitUntilListeningAsync(client, app, appOutput, StartTimeout);
             await AssertPreflightAnsweredAsync(client);
             DotnetCli.Kill(app);
 
@@ -80,7 +79,7 @@ public sealed class PackageConsumptionTests
                 app.Dispose();
             }
 
-            DeleteDirectory(work);
+            LoopbackServer.DeleteDirectory(work);
         }
     }
 
@@ -231,32 +230,6 @@ public sealed class PackageConsumptionTests
         Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"CorsGen\", \"{version}\")]", text, StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilListeningAsync(HttpClient client, Process app, StringBuilder output)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (app.HasExited)
-            {
-                Assert.Fail($"The consumer app exited with {app.ExitCode}:\n{DotnetCli.Text(output)}");
-            }
-
-            try
-            {
-                using var probe = await client.GetAsync("/");
-                return;
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < StartTimeout)
-            {
-                await Task.Delay(250);
-            }
-            catch (HttpRequestException e)
-            {
-                Assert.Fail($"The consumer app did not listen within {StartTimeout.TotalSeconds:0} s ({e.Message}):\n{DotnetCli.Text(output)}");
-            }
-        }
-    }
-
     /// <summary>The README's preflight: Kong's answer, from the code generated in the consumer.</summary>
     private static async Task AssertPreflightAnsweredAsync(HttpClient client)
     {
@@ -279,33 +252,5 @@ public sealed class PackageConsumptionTests
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(ShopOrigin, Assert.Single(answer.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("kettle", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void DeleteDirectory(string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-
-                return;
-            }
-            catch (Exception e) when (attempt < 5 && e is IOException or UnauthorizedAccessException)
-            {
-                // A process that was just killed may still hold a file for a moment.
-                Thread.Sleep(500);
-            }
-        }
     }
 }
