@@ -38,10 +38,12 @@ namespace CorsGen.Emit
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
             writer.Open("builder.Add(static endpoint =>");
             writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");
-            writer.Line($"endpoint.FilterFactories.Add((_, next) => {names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));");
+            writer.Line("endpoint.FilterFactories.Add((_, next) =>");
+            writer.Indent().Line($"{names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));").Outdent();
             writer.Close(");");
             writer.Line("// Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.");
-            writer.Line($"builder.Finally(static endpoint => {names.GlobalRuntime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));");
+            writer.Line("builder.Finally(static endpoint =>");
+            writer.Indent().Line($"{names.GlobalRuntime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));").Outdent();
             writer.Line("return builder;");
             writer.Close();
             writer.Close();

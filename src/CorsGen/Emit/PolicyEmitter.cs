@@ -82,7 +82,8 @@ namespace CorsGen.Emit
             writer.Line("/// </summary>");
             writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
-            writer.Line($"public static string? GetAllowOrigin(string? requestOrigin) => {names.GlobalRequestPath}.GetAllowOrigin(requestOrigin);");
+            writer.Line("public static string? GetAllowOrigin(string? requestOrigin) =>");
+            writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin);").Outdent();
             writer.Line();
 
             writer.Line("/// <summary>");
@@ -91,9 +92,15 @@ namespace CorsGen.Emit
             writer.Line("/// finds the policy of an endpoint through it.");
             writer.Line("/// </summary>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
-            writer.Open(facts.HasAspNetCore
-                ? $"public sealed class Metadata : global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}"
-                : "public sealed class Metadata");
+            if (facts.HasAspNetCore)
+            {
+                writer.Open("public sealed class Metadata", $": global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}");
+            }
+            else
+            {
+                writer.Open("public sealed class Metadata");
+            }
+
             writer.Open("private Metadata()").Close();
             writer.Line();
             writer.Line("/// <summary>The one instance, shared by every endpoint of this policy.</summary>");
@@ -109,16 +116,26 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line($"bool {names.GlobalPolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
                 writer.Line();
-                writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger) =>");
-                writer.Indent().Line(policy.PreflightContinue
+                writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(");
+                writer.Indent();
+                writer.Line("global::Microsoft.AspNetCore.Http.HttpContext httpContext,");
+                writer.Line("string requestOrigin,");
+                writer.Line("global::Microsoft.Extensions.Logging.ILogger? logger) =>");
+                writer.Line(policy.PreflightContinue
                     ? "throw new global::System.InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
-                    : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger);").Outdent();
+                    : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger);");
+                writer.Outdent();
                 writer.Line();
-                writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.GlobalPolicyInterface}.ApplyResponseHeadersOnStarting => {names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;");
+                writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.GlobalPolicyInterface}.ApplyResponseHeadersOnStarting =>");
+                writer.Indent().Line($"{names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;").Outdent();
                 writer.Line();
                 writer.Line("/// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>");
-                writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.AspNetCore.Http.RequestDelegate next) =>");
-                writer.Indent().Line($"{names.GlobalRuntime}.Invoke(this, context, next);").Outdent();
+                writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(");
+                writer.Indent();
+                writer.Line("global::Microsoft.AspNetCore.Http.HttpContext context,");
+                writer.Line("global::Microsoft.AspNetCore.Http.RequestDelegate next) =>");
+                writer.Line($"{names.GlobalRuntime}.Invoke(this, context, next);");
+                writer.Outdent();
             }
 
             writer.Close();

@@ -17,7 +17,8 @@ namespace Shop
             /// </summary>
             /// <param name="requestOrigin">The request's <c>Origin</c> header (its first value), or <see langword="null"/> when absent.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
-            public static string? GetAllowOrigin(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__Api_EmbedCorsRequestPath.GetAllowOrigin(requestOrigin);
+            public static string? GetAllowOrigin(string? requestOrigin) =>
+                global::CorsGen.Generated.CorsGenTestPolicies.__Api_EmbedCorsRequestPath.GetAllowOrigin(requestOrigin);
 
             /// <summary>
             /// Endpoint metadata that marks an endpoint as governed by the <see cref="EmbedCors"/> CORS policy.
@@ -25,7 +26,8 @@ namespace Shop
             /// finds the policy of an endpoint through it.
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
-            public sealed class Metadata : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy
+            public sealed class Metadata
+                : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy
             {
                 private Metadata()
                 {
@@ -42,13 +44,19 @@ namespace Shop
 
                 bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
 
-                void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(global::Microsoft.AspNetCore.Http.HttpContext httpContext, string requestOrigin, global::Microsoft.Extensions.Logging.ILogger? logger) =>
+                void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
+                    global::Microsoft.AspNetCore.Http.HttpContext httpContext,
+                    string requestOrigin,
+                    global::Microsoft.Extensions.Logging.ILogger? logger) =>
                     global::CorsGen.Generated.CorsGenTestPolicies.__Api_EmbedCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
 
-                global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting => global::CorsGen.Generated.CorsGenTestPolicies.__Api_EmbedCorsRequestPath.ApplyResponseHeadersOnStarting;
+                global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
+                    global::CorsGen.Generated.CorsGenTestPolicies.__Api_EmbedCorsRequestPath.ApplyResponseHeadersOnStarting;
 
                 /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
-                global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
+                global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
+                    global::Microsoft.AspNetCore.Http.HttpContext context,
+                    global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
                     global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
             }
         }
@@ -78,10 +86,12 @@ namespace Shop
             builder.Add(static endpoint =>
             {
                 endpoint.Metadata.Add(global::Shop.Api.EmbedCors.Metadata.Instance);
-                endpoint.FilterFactories.Add((_, next) => global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, global::Shop.Api.EmbedCors.Metadata.Instance, next));
+                endpoint.FilterFactories.Add((_, next) =>
+                    global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, global::Shop.Api.EmbedCors.Metadata.Instance, next));
             });
             // Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.
-            builder.Finally(static endpoint => global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.FinishEndpoint(endpoint, global::Shop.Api.EmbedCors.Metadata.Instance));
+            builder.Finally(static endpoint =>
+                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.FinishEndpoint(endpoint, global::Shop.Api.EmbedCors.Metadata.Instance));
             return builder;
         }
     }
