@@ -405,68 +405,22 @@ namespace CorsGen.Emit
             return best;
         }
 
-        private sealed class Chain
-        {
-            public Chain(string text, int target)
-            {
-                Text = text;
-                Target = target;
-            }
-
-            public string Text { get; }
-
-            public int Target { get; }
-        }
+        /// <summary>A run of single-character states: its characters and the state after it.</summary>
+        private sealed record Chain(string Text, int Target);
     }
 
     /// <summary>One state of a goto machine as it is written.</summary>
-    internal sealed class StateCode
-    {
-        public StateCode(int state, bool labelled, bool acceptsAtEnd, string? chain, int chainTarget, IReadOnlyList<CaseGroup> cases, int fallback)
-        {
-            State = state;
-            Labelled = labelled;
-            AcceptsAtEnd = acceptsAtEnd;
-            Chain = chain;
-            ChainTarget = chainTarget;
-            Cases = cases;
-            Fallback = fallback;
-        }
-
-        public int State { get; }
-
-        /// <summary>Some jump leads here, so the state's code carries the label <c>State{n}</c>.</summary>
-        public bool Labelled { get; }
-
-        /// <summary>A subject that ends in this state matches.</summary>
-        public bool AcceptsAtEnd { get; }
-
-        /// <summary>Characters checked by one <c>StartsWith</c>, a run of single-character states; null for a <c>switch</c>.</summary>
-        public string? Chain { get; }
-
-        /// <summary>The state after <see cref="Chain"/>, or -1 when that state is written next and the run falls through to it.</summary>
-        public int ChainTarget { get; }
-
-        /// <summary>The <c>case</c> groups of the state's <c>switch</c>; empty when every symbol leads to <see cref="Fallback"/>.</summary>
-        public IReadOnlyList<CaseGroup> Cases { get; }
-
-        /// <summary>Where the symbols of no case group lead: the <c>default</c>.</summary>
-        public int Fallback { get; }
-    }
+    /// <param name="State">The DFA state.</param>
+    /// <param name="Labelled">Some jump leads here, so the state's code carries the label <c>State{n}</c>.</param>
+    /// <param name="AcceptsAtEnd">A subject that ends in this state matches.</param>
+    /// <param name="Chain">Characters checked by one <c>StartsWith</c>, a run of single-character states; null for a <c>switch</c>.</param>
+    /// <param name="ChainTarget">The state after <paramref name="Chain"/>, or -1 when that state is written next and the run falls through to it.</param>
+    /// <param name="Cases">The <c>case</c> groups of the state's <c>switch</c>; empty when every symbol leads to <paramref name="Fallback"/>.</param>
+    /// <param name="Fallback">Where the symbols of no case group lead: the <c>default</c>.</param>
+    internal sealed record StateCode(int State, bool Labelled, bool AcceptsAtEnd, string? Chain, int ChainTarget, IReadOnlyList<CaseGroup> Cases, int Fallback);
 
     /// <summary>The symbols (bytes, or byte classes) of one <c>case</c> group, and the state they lead to.</summary>
-    internal sealed class CaseGroup
-    {
-        public CaseGroup(IReadOnlyList<int> symbols, int target)
-        {
-            Symbols = symbols;
-            Target = target;
-        }
-
-        public IReadOnlyList<int> Symbols { get; }
-
-        public int Target { get; }
-    }
+    internal sealed record CaseGroup(IReadOnlyList<int> Symbols, int Target);
 
     /// <summary>
     /// A DFA as a transition table. Rows are renumbered so the dead and match states (whose answer is known) come
