@@ -216,9 +216,9 @@ namespace CorsGen
 
         public static readonly DiagnosticDescriptor UnreachableEntry = Create(
             "CORS043", Correctness, DiagnosticSeverity.Warning,
-            "Origin entry after '*' is never used",
-            "Origin '{0}' is never used because it comes after '*'",
-            "Entries are tried in order and '*' allows every origin, so the list suggests a restriction that does not exist. Remove '*' if only the listed origins are meant, or keep only '*'.");
+            "Origin entry in a list with '*' is ignored",
+            "Origin '{0}' is ignored because the list holds '*'",
+            "Kong returns '*' as soon as it meets the '*' entry, while it reads the list and before it matches any entry (rule O5), so every request with an Origin gets '*', whatever the other entries and their order: the list suggests a restriction that does not exist. Remove '*' if only the listed origins are meant, or keep only '*'.");
 
         public static readonly DiagnosticDescriptor RegexMatchesNothing = Create(
             "CORS044", Correctness, DiagnosticSeverity.Warning,

@@ -140,7 +140,7 @@ namespace CorsGen.Emit
 
         private static void WriteListMatch(SourceWriter writer, OriginRules origins)
         {
-            writer.Line("// O4-O10: the entries, tried in order:");
+            writer.Line(origins.HasWildcard ? "// O5: the entries, one of them '*':" : "// O4-O10: the entries, tried in order:");
             foreach (var entry in origins.Entries)
             {
                 writer.Line($"//   {SourceWriter.Comment(entry)}");
@@ -152,6 +152,16 @@ namespace CorsGen.Emit
             writer.Line("return null;");
             writer.Close();
             writer.Line();
+            if (origins.HasWildcard)
+            {
+                // PolicyCompiler keeps no other entry of such a list: none can ever decide the answer.
+                writer.Line("// O5: Kong meets the '*' while it reads the entries, before it matches any: every request with an Origin");
+                writer.Line("// gets '*', whatever the other entries and their order.");
+                writer.Line("allowAll = true;");
+                writer.Line("return \"*\";");
+                return;
+            }
+
             writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
             if (!origins.Literals.IsEmpty)
             {
@@ -172,17 +182,8 @@ namespace CorsGen.Emit
 
             WriteRegexMatches(writer, origins);
             writer.Line();
-            if (origins.HasWildcard)
-            {
-                writer.Line("// O5: the '*' entry allows every origin; the entries after it are never reached.");
-                writer.Line("allowAll = true;");
-                writer.Line("return \"*\";");
-            }
-            else
-            {
-                writer.Line("// O10: no entry matched.");
-                writer.Line("return null;");
-            }
+            writer.Line("// O10: no entry matched.");
+            writer.Line("return null;");
         }
 
         private static void WriteLiteralSwitch(SourceWriter writer, OriginRules origins)

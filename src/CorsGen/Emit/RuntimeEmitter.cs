@@ -476,14 +476,20 @@ namespace CorsGen.Emit
             /// <summary>The policy's work for one request, as a middleware: answers a preflight or decorates the response.</summary>
             internal static Task Invoke(IKongCorsPolicy policy, HttpContext httpContext, RequestDelegate next)
             {
-                if (IsPreflight(httpContext.Request, out var requestOrigin) && !policy.PreflightContinue)
+                if (IsPreflight(httpContext.Request, out var requestOrigin))
                 {
+                    if (policy.PreflightContinue)
+                    {
+                        // P7: the preflight goes on to whatever the application routes it to, with no CORS headers from this policy.
+                        return next(httpContext);
+                    }
+
                     // P1: the preflight is answered here, before authentication, authorization and the endpoint.
                     policy.WritePreflightAnswer(httpContext, requestOrigin, null);
                     return Task.CompletedTask;
                 }
 
-                // P7 (continued preflights) and A1, A2: everything else goes on; the headers are added when the response starts.
+                // A1, A2: everything else goes on; the headers are added when the response starts.
                 StartDecorating(policy, httpContext);
                 return next(httpContext);
             }

@@ -35,7 +35,7 @@ namespace CorsGen.Emit
         {
             var origins = policy.Origins;
             var helpers = RuntimeHelpers.None;
-            if (origins.Mode == OriginMode.List)
+            if (origins.Mode == OriginMode.List && !origins.HasWildcard)
             {
                 helpers |= RuntimeHelpers.OriginNormalization;
             }

@@ -40,11 +40,11 @@ namespace CorsGen.Policy
     /// <param name="Entries">The entries as configured, for comments in the generated code.</param>
     /// <param name="SingleLiteral">The echoed entry in <see cref="OriginMode.SingleLiteral"/> mode.</param>
     /// <param name="Literals">
-    /// List mode: the normalized form (O8) of each literal entry that precedes the first <c>*</c>,
+    /// List mode without <c>*</c>: the normalized form (O8) of each literal entry,
     /// distinct, in order. Any match yields the same ACAO (the normalized request origin), so only
     /// membership matters.
     /// </param>
-    /// <param name="HasWildcard">List mode: a <c>*</c> entry (O5); entries after it are never reached.</param>
+    /// <param name="HasWildcard">List mode: a <c>*</c> entry (O5), which answers every request with an Origin; the other entries are then not compiled.</param>
     /// <param name="HostRegexes">List mode: the regex entries with no <c>:</c> (O7), one automaton matched against the host.</param>
     /// <param name="OriginRegexes">List mode: the other regex entries, one automaton matched against <c>scheme://host[:port]</c>.</param>
     internal sealed record OriginRules(

@@ -28,7 +28,7 @@ namespace CorsGen.Policy
         {
             var seenLiterals = new Dictionary<string, int>(StringComparer.Ordinal);
             var seenRegexes = new Dictionary<string, int>(StringComparer.Ordinal);
-            var firstWildcard = -1;
+            var firstWildcard = FirstWildcard(origins);
             foreach (var origin in origins.Items)
             {
                 if (origin.Kind is not { } kind)
@@ -40,6 +40,7 @@ namespace CorsGen.Policy
                 var entry = origin.Text!;
                 if (firstWildcard >= 0 && kind != OriginEntryKind.Wildcard)
                 {
+                    // O5: Kong answers '*' to every Origin as soon as it meets the '*', before or after this entry.
                     problems.Add(PolicyProblem.ForElement(Diagnostics.UnreachableEntry.Id, PolicySetting.Origins, i, entry));
                     continue;
                 }
@@ -47,13 +48,9 @@ namespace CorsGen.Policy
                 switch (kind)
                 {
                     case OriginEntryKind.Wildcard:
-                        if (firstWildcard >= 0)
+                        if (i != firstWildcard)
                         {
                             problems.Add(Duplicate(i, entry, firstWildcard));
-                        }
-                        else
-                        {
-                            firstWildcard = i;
                         }
 
                         break;
@@ -82,6 +79,20 @@ namespace CorsGen.Policy
                         break;
                 }
             }
+        }
+
+        /// <summary>The index of the first <c>*</c> entry, or -1.</summary>
+        private static int FirstWildcard(OriginEntries origins)
+        {
+            foreach (var origin in origins.Items)
+            {
+                if (origin.Kind == OriginEntryKind.Wildcard)
+                {
+                    return origin.Index;
+                }
+            }
+
+            return -1;
         }
 
         private static PolicyProblem Duplicate(int index, string entry, int first, string how = "") =>

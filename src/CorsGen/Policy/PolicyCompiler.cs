@@ -78,19 +78,21 @@ namespace CorsGen.Policy
                 return new OriginRules(OriginMode.SingleLiteral, configured, entries[0], EquatableArray<string>.Empty, false, null, null);
             }
 
-            var literals = new List<string>();
-            var hostRegexes = new List<(int Index, OriginRegex Regex)>();
-            var originRegexes = new List<(int Index, OriginRegex Regex)>();
-            var hasWildcard = false;
+            // O5: Kong returns '*' as soon as it meets the '*' entry, while it reads the list and before it matches any
+            // entry: with an Origin, the answer is '*' whatever the other entries, so none of them is compiled.
             foreach (var entry in origins.Items)
             {
                 if (entry.Kind == OriginEntryKind.Wildcard)
                 {
-                    // O5: the scan stops here; later entries are never reached.
-                    hasWildcard = true;
-                    break;
+                    return new OriginRules(OriginMode.List, configured, null, EquatableArray<string>.Empty, true, null, null);
                 }
+            }
 
+            var literals = new List<string>();
+            var hostRegexes = new List<(int Index, OriginRegex Regex)>();
+            var originRegexes = new List<(int Index, OriginRegex Regex)>();
+            foreach (var entry in origins.Items)
+            {
                 if (entry.Kind == OriginEntryKind.Literal)
                 {
                     if (!literals.Contains(entry.Normalized!))
@@ -109,7 +111,7 @@ namespace CorsGen.Policy
                 configured,
                 null,
                 EquatableArray.From(literals),
-                hasWildcard,
+                false,
                 CompileRegexes(hostRegexes, problems),
                 CompileRegexes(originRegexes, problems));
         }

@@ -137,9 +137,9 @@ public sealed class CorrectnessDiagnosticsTests
         """);
 
     [Fact]
-    public Task CORS043_entries_after_star_are_reported() => AnalyzerVerifier.VerifyAsync("""
+    public Task CORS043_every_entry_beside_star_is_reported_before_or_after_it() => AnalyzerVerifier.VerifyAsync("""
         using CorsGen;
-        [KongCors(Origins = ["https://a.test", "*", {|CORS043:"https://b.test"|}])]
+        [KongCors(Origins = [{|CORS043:"https://a.test"|}, "*", {|CORS043:"https://b.test"|}, {|CORS043:@"https://(.+\.)?c\.test"|}])]
         static partial class P;
         """);
 

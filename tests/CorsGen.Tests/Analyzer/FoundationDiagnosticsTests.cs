@@ -6,7 +6,7 @@ public sealed class FoundationDiagnosticsTests
     [Fact]
     public Task CORS003_star_origin_with_credentials_is_reported_on_the_star() => AnalyzerVerifier.VerifyAsync("""
         using CorsGen;
-        [KongCors(Origins = ["https://a.test", {|CORS003:"*"|}], Credentials = true)]
+        [KongCors(Origins = [{|CORS043:"https://a.test"|}, {|CORS003:"*"|}], Credentials = true)]
         static partial class P;
         """);
 

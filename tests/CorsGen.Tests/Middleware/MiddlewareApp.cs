@@ -34,6 +34,9 @@ public sealed class MiddlewarePoliciesFixture
 
         [KongCors(MaxAge = 60)]
         public static partial class GlobalCors;
+
+        [KongCors(Origins = ["https://app.test"], PreflightContinue = true)]
+        public static partial class ContinueCors;
         """;
 
     public MiddlewarePoliciesFixture() => Policies = GeneratorRunner.CompileAndLoad(Source);
@@ -121,6 +124,12 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         hosted.MapGet("/x", () => "hosted");
 
         app.MapGet("/open/x", () => "open");
+
+        // P7: the group lets preflights continue; the app answers OPTIONS itself.
+        var continued = app.MapGroup("/continue");
+        PolicyHost.ApplyPolicy(fixture.Policies, "ContinueCors", continued);
+        continued.MapGet("/x", () => "continued");
+        continued.MapMethods("/x", ["OPTIONS"], () => Results.Text("the app's own OPTIONS", statusCode: 202));
 
         var outer = app.MapGroup("/nested");
         PolicyHost.ApplyPolicy(fixture.Policies, "ApiCors", outer);

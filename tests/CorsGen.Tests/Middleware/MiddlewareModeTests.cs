@@ -37,6 +37,27 @@ public sealed class MiddlewareModeTests(MiddlewarePoliciesFixture fixture) : ICl
         Assert.Contains(warnings, w => w.Message.Contains("/secure/orders", StringComparison.Ordinal) && w.Message.Contains("MiddlewarePolicies.ApiCors", StringComparison.Ordinal) && w.Message.Contains("app.UseKongCors()", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(CorsMode.FilterOnly, "GET")]
+    [InlineData(CorsMode.FilterOnly, "DELETE")]
+    [InlineData(CorsMode.Middleware, "GET")]
+    [InlineData(CorsMode.Middleware, "DELETE")]
+    [InlineData(CorsMode.MiddlewareWithGlobalPolicy, "DELETE")]
+    public async Task P7_a_continued_preflight_reaches_the_apps_own_options_endpoint_with_no_cors_headers(CorsMode mode, string requestedMethod)
+    {
+        await using var app = await MiddlewareApp.StartAsync(fixture, mode);
+        using var response = await app.Preflight("/continue/x", "https://app.test", requestedMethod);
+
+        Assert.Equal(202, (int)response.StatusCode);
+        Assert.Equal("the app's own OPTIONS", await response.Content.ReadAsStringAsync());
+        Assert.Null(response.Single("Access-Control-Allow-Origin"));
+        Assert.Empty(response.Values("Vary"));
+
+        // An actual request of the same group is decorated as usual.
+        using var actual = await app.SendAsync("GET", "/continue/x", AppOrigin);
+        Assert.Equal("https://app.test", actual.Single("Access-Control-Allow-Origin"));
+    }
+
     [Fact]
     public async Task Middleware_mode_logs_no_missing_middleware_warning()
     {

@@ -91,12 +91,22 @@ public sealed class GeneratedCodeSnapshotTests
         "Shop.SubdomainCors");
 
     [Fact]
-    public void Literals_host_regexes_origin_regexes_and_a_star() => Verify(
+    public void Literals_host_regexes_and_origin_regexes() => Verify(
         """
-        [KongCors(Origins = ["https://shop.example.com", "partner.test", @"^https?://localhost(:\d+)?$", @"[a-z]+\.internal\.test", "*", @"https://never\.reached"])]
+        [KongCors(Origins = ["https://shop.example.com", "partner.test", @"^https?://localhost(:\d+)?$", @"[a-z]+\.internal\.test"])]
         internal static partial class MixedCors;
         """,
         "Shop.MixedCors");
+
+    /// <summary>O5: a '*' anywhere in the list answers every Origin; no other entry is compiled.</summary>
+    [Fact]
+    public void Star_in_a_list() => Verify(
+        """
+        #pragma warning disable CORS043
+        [KongCors(Origins = ["https://shop.example.com", @"[a-z]+\.internal\.test", "*"])]
+        internal static partial class StarCors;
+        """,
+        "Shop.StarCors");
 
     [Fact]
     public void Large_automata_as_tables_and_as_an_nfa_past_the_state_cap() => Verify(

@@ -126,7 +126,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <param name="allowAll">Set when the answer is <c>*</c>.</param>
         private static string? MatchOrigin(string? origin, out bool allowAll)
         {
-            // O4-O10: the entries, tried in order:
+            // O5: the entries, one of them '*':
             //   https://first.example.com
             //   *
             allowAll = false;
@@ -136,17 +136,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return null;
             }
 
-            KongCorsRuntime.Normalize(origin, out var domain, out _);
-
-            // O8, O9: a literal entry matches when the normalized origins are equal; the answer is the normalized
-            // origin, which is then the entry's own normal form (a constant: no allocation).
-            switch (domain)
-            {
-                case "https://first.example.com":
-                    return "https://first.example.com";
-            }
-
-            // O5: the '*' entry allows every origin; the entries after it are never reached.
+            // O5: Kong meets the '*' while it reads the entries, before it matches any: every request with an Origin
+            // gets '*', whatever the other entries and their order.
             allowAll = true;
             return "*";
         }

@@ -128,8 +128,6 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             //   partner.test
             //   ^https?://localhost(:\d+)?$
             //   [a-z]+\.internal\.test
-            //   *
-            //   https://never\.reached
             allowAll = false;
             if (origin is null)
             {
@@ -161,9 +159,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return KongCorsRuntime.AllowOriginFor(origin, domain);
             }
 
-            // O5: the '*' entry allows every origin; the entries after it are never reached.
-            allowAll = true;
-            return "*";
+            // O10: no entry matched.
+            return null;
         }
 
         /// <summary>
