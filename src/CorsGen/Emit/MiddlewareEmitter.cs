@@ -79,7 +79,13 @@ namespace CorsGen.Emit
                 private static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKongCorsCore(global::Microsoft.AspNetCore.Builder.IApplicationBuilder app, global::Microsoft.AspNetCore.Http.IMiddleware? defaultPolicy)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(app);
-                    {{runtime}}.RegisterMiddleware(app.ApplicationServices);
+                    if (!{{runtime}}.IsMiddlewareRegistered(app.ApplicationServices))
+                    {
+                        // R4: once per application, the endpoints that let each policy answer on its paths whatever the method.
+                        {{runtime}}.RegisterMiddleware(app.ApplicationServices);
+                        {{runtime}}.AddPathEndpoints(app);
+                    }
+
                     return app.Use(next => new global::{{runtimeNamespace}}.KongCorsMiddleware(next, defaultPolicy).InvokeAsync);
                 }
             }

@@ -125,6 +125,13 @@ internal sealed class MiddlewareApp : IAsyncDisposable
 
         app.MapGet("/open/x", () => "open");
 
+        // R4: a single governed endpoint; overlapping patterns with two policies; two policies on one pattern.
+        PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapGet("/single/x", () => "single"));
+        PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapGet("/overlap/{name}", (string name) => name));
+        PolicyHost.ApplyPolicy(fixture.Policies, "ApiCors", app.MapGet("/overlap/special", () => "special"));
+        PolicyHost.ApplyPolicy(fixture.Policies, "ApiCors", app.MapGet("/tie/x", () => "tie"));
+        PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapPost("/tie/x", () => "tie"));
+
         // P7: the group lets preflights continue; the app answers OPTIONS itself.
         var continued = app.MapGroup("/continue");
         PolicyHost.ApplyPolicy(fixture.Policies, "ContinueCors", continued);

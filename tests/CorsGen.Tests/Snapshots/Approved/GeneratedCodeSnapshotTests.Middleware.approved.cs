@@ -48,7 +48,13 @@ namespace Microsoft.AspNetCore.Builder
         private static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKongCorsCore(global::Microsoft.AspNetCore.Builder.IApplicationBuilder app, global::Microsoft.AspNetCore.Http.IMiddleware? defaultPolicy)
         {
             global::System.ArgumentNullException.ThrowIfNull(app);
-            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.RegisterMiddleware(app.ApplicationServices);
+            if (!global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.IsMiddlewareRegistered(app.ApplicationServices))
+            {
+                // R4: once per application, the endpoints that let each policy answer on its paths whatever the method.
+                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.RegisterMiddleware(app.ApplicationServices);
+                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddPathEndpoints(app);
+            }
+
             return app.Use(next => new global::CorsGen.Generated.CorsGenTestPolicies.KongCorsMiddleware(next, defaultPolicy).InvokeAsync);
         }
     }

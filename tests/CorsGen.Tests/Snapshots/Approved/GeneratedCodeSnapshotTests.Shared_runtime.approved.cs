@@ -509,6 +509,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             {
                 s_middlewareMissing(logger, endpoint.DisplayName, policy.PolicyName, null);
             }
+
+            // R4 needs UseKongCors(): without it, a preflight for a method no endpoint of the path maps gets 404. Said once
+            // per application, on its first endpoint mapped for some methods only.
+            if (!policy.PreflightContinue
+                && !IsMiddlewareRegistered(endpoint.ApplicationServices)
+                && MethodMetadata(endpoint.Metadata) is { HttpMethods.Count: > 0 }
+                && endpoint.ApplicationServices is { } services
+                && s_reported.GetOrCreateValue(services).TryAdd("R4", true))
+            {
+                s_pathsNeedMiddleware(logger, endpoint.DisplayName, policy.PolicyName, null);
+            }
         }
 
         private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, bool>> s_reported = new();
@@ -528,15 +539,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// </summary>
         private static void AcceptPreflights(EndpointBuilder endpoint)
         {
-            IHttpMethodMetadata? methods = null;
-            foreach (var item in endpoint.Metadata)
-            {
-                if (item is IHttpMethodMetadata candidate)
-                {
-                    methods = candidate;
-                }
-            }
-
+            var methods = MethodMetadata(endpoint.Metadata);
             if (methods is HttpMethodMetadata settable)
             {
                 settable.AcceptCorsPreflight = true;
@@ -545,6 +548,21 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             {
                 endpoint.Metadata.Add(new HttpMethodMetadata(methods.HttpMethods, acceptCorsPreflight: true));
             }
+        }
+
+        /// <summary>The method metadata routing reads: the last one.</summary>
+        private static IHttpMethodMetadata? MethodMetadata(IList<object> metadata)
+        {
+            IHttpMethodMetadata? methods = null;
+            foreach (var item in metadata)
+            {
+                if (item is IHttpMethodMetadata candidate)
+                {
+                    methods = candidate;
+                }
+            }
+
+            return methods;
         }
 
         private static bool RequiresAuthorization(IList<object> metadata)
@@ -638,6 +656,248 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 }
 
                 return existing;
+            }
+        }
+
+        /// <summary>
+        /// R4, with UseKongCors(): adds <see cref="PathEndpoints"/> to the application's endpoints, once per application,
+        /// where routing is set up (a WebApplication, or the route builder UseRouting() created).
+        /// </summary>
+        internal static void AddPathEndpoints(IApplicationBuilder app)
+        {
+            var routes = app as IEndpointRouteBuilder
+                ?? (app.Properties.TryGetValue("__EndpointRouteBuilder", out var builder) ? builder as IEndpointRouteBuilder : null);
+            routes?.DataSources.Add(new PathEndpoints(routes.DataSources, app.ApplicationServices));
+        }
+
+        /// <summary>
+        /// R4: a policy governs a path, not a method. For each route pattern (and hosts) of an endpoint governed by a
+        /// CorsGen policy, one more endpoint on the same pattern that routing selects only for the methods no endpoint of
+        /// that pattern maps (of Kong's nine): a preflight asking for such a method reaches the policy, which UseKongCors()
+        /// runs (P1-P7), and any other request gets the 405 routing would have written, with the policy's headers (A1,
+        /// A2). It never competes with an endpoint the application mapped: it takes none of their methods, and comes
+        /// after all of them in order; among patterns, the most specific wins, as routing decides.
+        /// </summary>
+        internal sealed class PathEndpoints : EndpointDataSource
+        {
+            private static readonly string[] KongMethods = { "GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT" };
+
+            private readonly ICollection<EndpointDataSource> _sources;
+            private readonly IServiceProvider _services;
+
+            public PathEndpoints(ICollection<EndpointDataSource> sources, IServiceProvider services)
+            {
+                _sources = sources;
+                _services = services;
+            }
+
+            public override IReadOnlyList<Endpoint> Endpoints => Build();
+
+            public override IChangeToken GetChangeToken()
+            {
+                var tokens = new List<IChangeToken>();
+                foreach (var source in Sources())
+                {
+                    tokens.Add(source.GetChangeToken());
+                }
+
+                return new CompositeChangeToken(tokens);
+            }
+
+            private List<EndpointDataSource> Sources()
+            {
+                var sources = new List<EndpointDataSource>();
+                foreach (var source in _sources)
+                {
+                    if (source is not PathEndpoints)
+                    {
+                        sources.Add(source);
+                    }
+                }
+
+                return sources;
+            }
+
+            private List<Endpoint> Build()
+            {
+                // Every endpoint of a pattern counts for the methods it maps; the policy is the one of the endpoint routing
+                // ranks first on that pattern (the lowest order).
+                var paths = new Dictionary<string, PathUse>(StringComparer.Ordinal);
+                var inOrder = new List<PathUse>();
+                foreach (var source in Sources())
+                {
+                    foreach (var endpoint in source.Endpoints)
+                    {
+                        if (endpoint is not RouteEndpoint route)
+                        {
+                            continue;
+                        }
+
+                        var hosts = route.Metadata.GetMetadata<IHostMetadata>();
+                        var key = (route.RoutePattern.RawText ?? route.DisplayName ?? "") + "\n" + (hosts is null ? "" : string.Join(",", hosts.Hosts));
+                        if (!paths.TryGetValue(key, out var path))
+                        {
+                            path = new PathUse(route, hosts);
+                            paths.Add(key, path);
+                            inOrder.Add(path);
+                        }
+
+                        path.Add(route, FindPolicy(route.Metadata), TieLogger(key));
+                    }
+                }
+
+                var governed = new List<PathUse>();
+                foreach (var path in inOrder)
+                {
+                    if (path.Policy is not null && !path.AnyMethod)
+                    {
+                        governed.Add(path);
+                    }
+                }
+
+                // Orders after every mapped endpoint (and before MapFallback's int.MaxValue), most specific pattern first,
+                // then in mapping order: no two path endpoints ever tie, so routing never finds them ambiguous.
+                var ranked = new List<PathUse>(governed);
+                ranked.Sort((x, y) =>
+                {
+                    var byPrecedence = x.Route.RoutePattern.InboundPrecedence.CompareTo(y.Route.RoutePattern.InboundPrecedence);
+                    return byPrecedence != 0 ? byPrecedence : governed.IndexOf(x).CompareTo(governed.IndexOf(y));
+                });
+
+                var endpoints = new List<Endpoint>();
+                for (var i = 0; i < ranked.Count; i++)
+                {
+                    if (ranked[i].ToEndpoint(int.MaxValue - 1 - ranked.Count + i, KongMethods) is { } endpoint)
+                    {
+                        endpoints.Add(endpoint);
+                    }
+                }
+
+                return endpoints;
+            }
+
+            /// <summary>Logs, once per application and pattern, two policies that tie on one pattern.</summary>
+            private Action<string, string>? TieLogger(string key) =>
+                (first, second) =>
+                {
+                    if (Logger(_services) is { } logger && s_reported.GetOrCreateValue(_services).TryAdd("R4\n" + key, true))
+                    {
+                        s_pathPolicyTie(logger, key.Replace("\n", " "), first, second, null);
+                    }
+                };
+        }
+
+        /// <summary>Marks the endpoints <see cref="PathEndpoints"/> adds.</summary>
+        internal sealed class PathEndpointMetadata
+        {
+            public static PathEndpointMetadata Instance { get; } = new PathEndpointMetadata();
+        }
+
+        /// <summary>One route pattern (and its hosts): the methods its endpoints map, and the policy that governs it.</summary>
+        private sealed class PathUse
+        {
+            private readonly HashSet<string> _methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            private readonly IHostMetadata? _hosts;
+            private int _policyOrder = int.MaxValue;
+            private EndpointLogger? _logger;
+
+            public PathUse(RouteEndpoint route, IHostMetadata? hosts)
+            {
+                Route = route;
+                _hosts = hosts;
+            }
+
+            public RouteEndpoint Route { get; }
+
+            public IMiddleware? Policy { get; private set; }
+
+            /// <summary>The policy answers preflights (not P7): its endpoints accept CORS preflights.</summary>
+            public bool AcceptsPreflights { get; private set; }
+
+            /// <summary>An endpoint of the pattern takes every method: routing never answers 405 there.</summary>
+            public bool AnyMethod { get; private set; }
+
+            public void Add(RouteEndpoint route, IMiddleware? policy, Action<string, string>? logTie)
+            {
+                var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>();
+                if (methods is null || methods.HttpMethods.Count == 0)
+                {
+                    AnyMethod = true;
+                }
+                else
+                {
+                    _methods.UnionWith(methods.HttpMethods);
+                }
+
+                if (policy is null || route.Metadata.GetMetadata<PathEndpointMetadata>() is not null)
+                {
+                    return;
+                }
+
+                if (Policy is not null && !ReferenceEquals(Policy, policy) && route.Order == _policyOrder)
+                {
+                    logTie?.Invoke(PolicyNameOf(Policy), PolicyNameOf(policy));
+                }
+
+                if (route.Order < _policyOrder)
+                {
+                    Policy = policy;
+                    _policyOrder = route.Order;
+                    AcceptsPreflights = methods?.AcceptCorsPreflight ?? false;
+                    _logger = route.Metadata.GetMetadata<EndpointLogger>();
+                }
+            }
+
+            /// <summary>The path endpoint, for the methods of <paramref name="known"/> no endpoint maps; null when it maps them all.</summary>
+            public RouteEndpoint? ToEndpoint(int order, string[] known)
+            {
+                var unmapped = new List<string>();
+                foreach (var method in known)
+                {
+                    if (!_methods.Contains(method))
+                    {
+                        unmapped.Add(method);
+                    }
+                }
+
+                if (unmapped.Count == 0)
+                {
+                    return null;
+                }
+
+                // What routing's own 405 would say: the methods the pattern maps.
+                var mapped = new List<string>(_methods);
+                mapped.Sort(StringComparer.OrdinalIgnoreCase);
+                var allow = string.Join(", ", mapped);
+                var metadata = new List<object>
+                {
+                    Policy!,
+                    new HttpMethodMetadata(unmapped, acceptCorsPreflight: AcceptsPreflights),
+                    PathEndpointMetadata.Instance,
+                    new SuppressLinkGenerationMetadata(),
+                    new ExcludeFromDescriptionAttribute(),
+                };
+                if (_hosts is not null)
+                {
+                    metadata.Add(_hosts);
+                }
+
+                if (_logger is not null)
+                {
+                    metadata.Add(_logger);
+                }
+
+                return new RouteEndpoint(
+                    context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                        context.Response.Headers.Allow = allow;
+                        return Task.CompletedTask;
+                    },
+                    Route.RoutePattern,
+                    order,
+                    new EndpointMetadataCollection(metadata),
+                    "CorsGen path of " + (Route.RoutePattern.RawText ?? Route.DisplayName));
             }
         }
 
@@ -750,6 +1010,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 LogLevel.Warning,
                 new EventId(3, "MiddlewareMissing"),
                 "Endpoint '{Endpoint}' has CORS policy {Policy} and requires authorization, but app.UseKongCors() is not in the pipeline: its preflights get 401 and its 401/403 responses carry no CORS headers. Call app.UseKongCors() after routing and before UseAuthentication().");
+
+        private static readonly Action<ILogger, string?, string, Exception?> s_pathsNeedMiddleware =
+            LoggerMessage.Define<string?, string>(
+                LogLevel.Warning,
+                new EventId(5, "PathPreflightsNeedMiddleware"),
+                "Endpoint '{Endpoint}' has CORS policy {Policy} and is mapped for some methods only, but app.UseKongCors() is not in the pipeline: a preflight for another method gets 404 instead of the policy's answer (R4), and a 405 carries no CORS headers. Call app.UseKongCors() after routing and before UseAuthentication(). (Said once per application.)");
+
+        private static readonly Action<ILogger, string, string, string, Exception?> s_pathPolicyTie =
+            LoggerMessage.Define<string, string, string>(
+                LogLevel.Warning,
+                new EventId(6, "PathPolicyTie"),
+                "Route pattern '{Pattern}' has endpoints with two CORS policies of the same order, {Policy} and {Other}: a preflight for a method none of them maps is answered by the first (R4). Give those endpoints one policy, or different orders.");
 
         private static readonly Action<ILogger, string?, string, string, Exception?> s_duplicateMechanisms =
             LoggerMessage.Define<string?, string, string>(
