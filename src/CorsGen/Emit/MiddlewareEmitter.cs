@@ -98,6 +98,9 @@ namespace CorsGen.Emit
             {{EmittedNames.GeneratedCodeAttribute}}
             file sealed class KongCorsMiddleware
             {
+                /// <summary>The key ASP.NET Core's endpoint middleware looks for before it runs an endpoint with CORS metadata.</summary>
+                private const string CorsMiddlewareInvokedKey = "__CorsMiddlewareWithEndpointInvoked";
+
                 private readonly RequestDelegate _next;
                 private readonly IMiddleware? _defaultPolicy;
 
@@ -119,9 +122,25 @@ namespace CorsGen.Emit
                             return policy.InvokeAsync(context, _next);
                         }
 
-                        if (endpoint.Metadata.GetMetadata<ICorsMetadata>() is not null)
+                        var cors = endpoint.Metadata.GetMetadata<ICorsMetadata>();
+                        if (cors is IDisableCorsAttribute)
                         {
-                            // ASP.NET Core's own CORS (RequireCors, [EnableCors], [DisableCors]) owns this endpoint.
+                            // [DisableCors]: no CORS, not even the default policy. As ASP.NET Core's CORS middleware does, a
+                            // preflight gets 204 with no CORS headers (the browser blocks) and never reaches the handler;
+                            // anything else is marked as seen by a CORS middleware, so ASP.NET Core does not answer 500.
+                            if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey("Access-Control-Request-Method"))
+                            {
+                                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                                return Task.CompletedTask;
+                            }
+
+                            context.Items[CorsMiddlewareInvokedKey] = true;
+                            return _next(context);
+                        }
+
+                        if (cors is not null)
+                        {
+                            // ASP.NET Core's own CORS (RequireCors, [EnableCors]) owns this endpoint.
                             return _next(context);
                         }
                     }

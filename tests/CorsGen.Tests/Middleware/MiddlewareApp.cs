@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
@@ -113,6 +114,10 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         api.MapGet("/problem", () => Results.Problem("nope", statusCode: 409));
         api.MapPost("/validate", () => Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["required"] }));
         api.MapGet("/short-circuit", () => "unreachable").AddEndpointFilter((_, _) => ValueTask.FromResult<object?>(Results.StatusCode(429)));
+
+        // Opt-outs: ASP.NET Core's [DisableCors] closer than the group's policy, and on an endpoint under the default policy.
+        api.MapGet("/private", [DisableCors] () => "private");
+        app.MapGet("/open/private", () => "open private").WithMetadata(new DisableCorsAttribute());
 
         var secure = app.MapGroup("/secure").RequireAuthorization();
         PolicyHost.ApplyPolicy(fixture.Policies, "ApiCors", secure);

@@ -423,7 +423,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             IKongCorsPolicy policy,
             EndpointFilterDelegate next)
         {
-            if (IsMiddlewareRegistered(endpoint.ApplicationServices) || !ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
+            if (IsMiddlewareRegistered(endpoint.ApplicationServices) || IsOptedOut(endpoint.Metadata) || !ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
             {
                 return next;
             }
@@ -471,6 +471,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// </summary>
         internal static void FinishEndpoint(EndpointBuilder endpoint, IKongCorsPolicy policy)
         {
+            if (IsOptedOut(endpoint.Metadata))
+            {
+                OptOut(endpoint);
+                return;
+            }
+
             if (!ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
             {
                 // Another policy is the endpoint's; its own convention does this work once.
@@ -547,6 +553,53 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             else if (methods is { AcceptCorsPreflight: false })
             {
                 endpoint.Metadata.Add(new HttpMethodMetadata(methods.HttpMethods, acceptCorsPreflight: true));
+            }
+        }
+
+        /// <summary>
+        /// ASP.NET Core's <c>[DisableCors]</c> or <c>.DisableCors()</c> is closer to the endpoint than any CorsGen policy:
+        /// the endpoint opts out, as the closest CORS metadata wins in ASP.NET Core.
+        /// </summary>
+        internal static bool IsOptedOut(IList<object> metadata)
+        {
+            for (var i = metadata.Count - 1; i >= 0; i--)
+            {
+                if (metadata[i] is IDisableCorsAttribute)
+                {
+                    return true;
+                }
+
+                if (IsKongCorsPolicy(metadata[i]))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// An opted-out endpoint gets nothing from CorsGen: its policies leave its metadata (so neither UseKongCors() nor
+        /// R4's path endpoints apply one), its preflights are not routed to it, and, when the application has no
+        /// ASP.NET Core CORS services (so no UseCors() can honour the attribute), the attribute leaves too, because
+        /// ASP.NET Core answers 500 to an endpoint with CORS metadata that no CORS middleware has seen.
+        /// </summary>
+        private static void OptOut(EndpointBuilder endpoint)
+        {
+            var keepAttribute = endpoint.ApplicationServices?.GetService(typeof(ICorsService)) is not null;
+            for (var i = endpoint.Metadata.Count - 1; i >= 0; i--)
+            {
+                var item = endpoint.Metadata[i];
+                if (IsKongCorsPolicy(item) || (!keepAttribute && item is IDisableCorsAttribute))
+                {
+                    endpoint.Metadata.RemoveAt(i);
+                }
+            }
+
+            // With the attribute gone, nothing answers its preflights: routing must not send them to the handler.
+            if (!keepAttribute && MethodMetadata(endpoint.Metadata) is HttpMethodMetadata { AcceptCorsPreflight: true } methods)
+            {
+                methods.AcceptCorsPreflight = false;
             }
         }
 
