@@ -25,7 +25,7 @@ namespace CorsGen.Emit
             writer.Line();
 
             // The middleware itself is file-local, in CorsGen's namespace.
-            writer.OpenGeneratedNamespace(facts.RuntimeNamespace, "System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.AspNetCore.Cors.Infrastructure", "Microsoft.AspNetCore.Http");
+            writer.OpenGeneratedNamespace(facts.RuntimeNamespace, "System", "System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.AspNetCore.Cors.Infrastructure", "Microsoft.AspNetCore.Http");
             writer.Lines(Middleware.Split('\n'));
             writer.Close();
             return writer.ToString();
@@ -116,14 +116,18 @@ namespace CorsGen.Emit
                     if (endpoint is not null)
                     {
                         var policy = {{EmittedNames.Runtime}}.FindPolicy(endpoint.Metadata);
-                        if (policy is not null)
+
+                        // The endpoint's own policy, applied with With<Policy>() or its attribute. A convention's endpoints
+                        // that opted out lost the policy when they were built; an attribute's may carry a closer
+                        // [DisableCors] (an action's, under its controller's [ShopCors]).
+                        var optedOut = policy is Attribute && {{EmittedNames.Runtime}}.IsOptedOut(endpoint.Metadata);
+                        if (policy is not null && !optedOut)
                         {
-                            // The endpoint's own policy, applied with With<Policy>().
                             return policy.InvokeAsync(context, _next);
                         }
 
                         var cors = endpoint.Metadata.GetMetadata<ICorsMetadata>();
-                        if (cors is IDisableCorsAttribute)
+                        if (optedOut || cors is IDisableCorsAttribute)
                         {
                             // [DisableCors]: no CORS, not even the default policy. As ASP.NET Core's CORS middleware does, a
                             // preflight gets 204 with no CORS headers (the browser blocks) and never reaches the handler;

@@ -114,37 +114,80 @@ namespace CorsGen.Emit
             if (facts.HasAspNetCore)
             {
                 writer.Line();
-                writer.Line($"bool {names.GlobalPolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
-                writer.Line();
-                writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(");
-                writer.Indent();
-                writer.Line("global::Microsoft.AspNetCore.Http.HttpContext httpContext,");
-                writer.Line("string requestOrigin,");
-                writer.Line("global::Microsoft.Extensions.Logging.ILogger? logger) =>");
-                writer.Line(policy.PreflightContinue
-                    ? "throw new global::System.InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
-                    : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger);");
-                writer.Outdent();
-                writer.Line();
-                writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.GlobalPolicyInterface}.ApplyResponseHeadersOnStarting =>");
-                writer.Indent().Line($"{names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;").Outdent();
-                writer.Line();
-                writer.Line("/// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>");
-                writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(");
-                writer.Indent();
-                writer.Line("global::Microsoft.AspNetCore.Http.HttpContext context,");
-                writer.Line("global::Microsoft.AspNetCore.Http.RequestDelegate next) =>");
-                writer.Line($"{names.GlobalRuntime}.Invoke(this, context, next);");
-                writer.Outdent();
+                WritePolicyInterfaceMembers(writer, policy, names, "this");
             }
 
             writer.Close();
 
             writer.Close();
+            if (facts.HasAspNetCore)
+            {
+                writer.Line();
+                WritePolicyAttribute(writer, policy, names);
+            }
+
             for (var i = 0; i < target.ContainingTypes.Count; i++)
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>
+        /// The members of the runtime's policy interface and of <c>IMiddleware</c>, shared by <c>Metadata</c> and the policy's
+        /// attribute: both are the policy to the shared request path, with <paramref name="identity"/> as its one identity.
+        /// </summary>
+        private static void WritePolicyInterfaceMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, string identity)
+        {
+            writer.Line($"bool {names.GlobalPolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
+            writer.Line();
+            writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(");
+            writer.Indent();
+            writer.Line("global::Microsoft.AspNetCore.Http.HttpContext httpContext,");
+            writer.Line("string requestOrigin,");
+            writer.Line("global::Microsoft.Extensions.Logging.ILogger? logger) =>");
+            writer.Line(policy.PreflightContinue
+                ? "throw new global::System.InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
+                : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger);");
+            writer.Outdent();
+            writer.Line();
+            writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.GlobalPolicyInterface}.ApplyResponseHeadersOnStarting =>");
+            writer.Indent().Line($"{names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;").Outdent();
+            writer.Line();
+            writer.Line($"object {names.GlobalPolicyInterface}.Policy => {identity};");
+            writer.Line();
+            writer.Line("/// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>");
+            writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(");
+            writer.Indent();
+            writer.Line("global::Microsoft.AspNetCore.Http.HttpContext context,");
+            writer.Line("global::Microsoft.AspNetCore.Http.RequestDelegate next) =>");
+            writer.Line($"{names.GlobalRuntime}.Invoke(this, context, next);");
+            writer.Outdent();
+        }
+
+        /// <summary>
+        /// <c>[ShopCors]</c>: the policy as an attribute, for controllers, actions, Razor Pages and minimal-API handlers,
+        /// whose attributes become endpoint metadata. It is the policy to <c>UseKongCors()</c>: every member delegates to the
+        /// one <c>Metadata</c> instance.
+        /// </summary>
+        private static void WritePolicyAttribute(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        {
+            var target = policy.Target;
+            var metadata = $"{names.PolicyClass}.Metadata.Instance";
+            writer.Line("/// <summary>");
+            writer.Line($"/// Applies the <see cref=\"{SourceWriter.XmlDoc(target.Name)}\"/> CORS policy to a controller or an action, a Razor Pages page model or");
+            writer.Line("/// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).");
+            writer.Line($"/// The closest wins: an action's attribute over its controller's, either over <c>{names.WithMethod}()</c>; ASP.NET Core's");
+            writer.Line("/// <c>[DisableCors]</c> closer still opts the endpoint out.");
+            writer.Line("/// </summary>");
+            writer.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]");
+            writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
+            writer.Open(
+                $"{(target.IsPublic ? "public" : "internal")} sealed class {target.Name}Attribute",
+                $": global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}");
+            writer.Line($"string {names.GlobalPolicyInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
+            writer.Line();
+            WritePolicyInterfaceMembers(writer, policy, names, metadata);
+            writer.Close();
         }
     }
 }

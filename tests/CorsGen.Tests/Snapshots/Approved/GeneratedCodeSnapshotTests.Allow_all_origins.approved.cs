@@ -51,12 +51,47 @@ namespace Shop
             global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
                 global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ApplyResponseHeadersOnStarting;
 
+            object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => this;
+
             /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
             global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
                 global::Microsoft.AspNetCore.Http.HttpContext context,
                 global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
                 global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
         }
+    }
+
+    /// <summary>
+    /// Applies the <see cref="PublicCors"/> CORS policy to a controller or an action, a Razor Pages page model or
+    /// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).
+    /// The closest wins: an action's attribute over its controller's, either over <c>WithPublicCors()</c>; ASP.NET Core's
+    /// <c>[DisableCors]</c> closer still opts the endpoint out.
+    /// </summary>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
+    public sealed class PublicCorsAttribute
+        : global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy
+    {
+        string global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.PolicyName;
+
+        bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
+
+        void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
+            global::Microsoft.AspNetCore.Http.HttpContext httpContext,
+            string requestOrigin,
+            global::Microsoft.Extensions.Logging.ILogger? logger) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
+
+        global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ApplyResponseHeadersOnStarting;
+
+        object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => global::Shop.PublicCors.Metadata.Instance;
+
+        /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
+        global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
+            global::Microsoft.AspNetCore.Http.HttpContext context,
+            global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
     }
 
     /// <summary>

@@ -62,6 +62,7 @@ namespace Microsoft.AspNetCore.Builder
 
 namespace CorsGen.Generated.CorsGenTestPolicies
 {
+    using System;
     using System.CodeDom.Compiler;
     using System.Threading.Tasks;
     using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -89,14 +90,18 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             if (endpoint is not null)
             {
                 var policy = KongCorsRuntime.FindPolicy(endpoint.Metadata);
-                if (policy is not null)
+
+                // The endpoint's own policy, applied with With<Policy>() or its attribute. A convention's endpoints
+                // that opted out lost the policy when they were built; an attribute's may carry a closer
+                // [DisableCors] (an action's, under its controller's [ShopCors]).
+                var optedOut = policy is Attribute && KongCorsRuntime.IsOptedOut(endpoint.Metadata);
+                if (policy is not null && !optedOut)
                 {
-                    // The endpoint's own policy, applied with With<Policy>().
                     return policy.InvokeAsync(context, _next);
                 }
 
                 var cors = endpoint.Metadata.GetMetadata<ICorsMetadata>();
-                if (cors is IDisableCorsAttribute)
+                if (optedOut || cors is IDisableCorsAttribute)
                 {
                     // [DisableCors]: no CORS, not even the default policy. As ASP.NET Core's CORS middleware does, a
                     // preflight gets 204 with no CORS headers (the browser blocks) and never reaches the handler;

@@ -45,6 +45,9 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         /// <summary>A1-A4: the OnStarting callback that adds the headers of every other response (state: the HttpContext).</summary>
         Func<object, Task> ApplyResponseHeadersOnStarting { get; }
+
+        /// <summary>The policy's one <c>Metadata</c> instance, whether this is that instance or the policy's attribute.</summary>
+        object Policy { get; }
     }
 
     /// <summary>Kong's <c>cors</c> handler mechanics shared by the policies of this assembly.</summary>
@@ -505,7 +508,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 {
                     s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, "ASP.NET Core CORS (" + item.GetType().Name + ")", null);
                 }
-                else if (!ReferenceEquals(item, policy) && IsKongCorsPolicy(item) && FirstReport(endpoint, PolicyNameOf(item)))
+                else if (IsKongCorsPolicy(item) && item is not Attribute && !ReferenceEquals(PolicyOf(item), policy) && FirstReport(endpoint, PolicyNameOf(item)))
                 {
                     s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, PolicyNameOf(item), null);
                 }
@@ -557,10 +560,11 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         }
 
         /// <summary>
-        /// ASP.NET Core's <c>[DisableCors]</c> or <c>.DisableCors()</c> is closer to the endpoint than any CorsGen policy:
-        /// the endpoint opts out, as the closest CORS metadata wins in ASP.NET Core.
+        /// ASP.NET Core's <c>[DisableCors]</c> is closer to the endpoint than any CorsGen policy attribute (a
+        /// <c>With...()</c> convention ranks below attributes, as in <see cref="FindPolicy(IList{object})"/>): the
+        /// endpoint opts out, as the closest CORS metadata wins in ASP.NET Core.
         /// </summary>
-        internal static bool IsOptedOut(IList<object> metadata)
+        internal static bool IsOptedOut(IReadOnlyList<object> metadata)
         {
             for (var i = metadata.Count - 1; i >= 0; i--)
             {
@@ -569,7 +573,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                     return true;
                 }
 
-                if (IsKongCorsPolicy(metadata[i]))
+                if (metadata[i] is Attribute && IsKongCorsPolicy(metadata[i]))
                 {
                     return false;
                 }
@@ -577,6 +581,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             return false;
         }
+
+        private static bool IsOptedOut(IList<object> metadata) => IsOptedOut(metadata as IReadOnlyList<object> ?? new List<object>(metadata));
 
         /// <summary>
         /// An opted-out endpoint gets nothing from CorsGen: its policies leave its metadata (so neither UseKongCors() nor
@@ -634,45 +640,64 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return requires;
         }
 
-        /// <summary>The CorsGen policy of an endpoint being built: the last one in its metadata (the one applied closest to it).</summary>
+        /// <summary>
+        /// The CorsGen policy of an endpoint being built, as <see cref="PolicyOf"/> names it: the closest attribute
+        /// (<c>[ShopCors]</c> on an action wins over its controller's), else the closest <c>With...()</c> convention.
+        /// MVC adds an endpoint's conventions after its attributes, so "last" alone would let a convention win.
+        /// </summary>
         internal static object? FindPolicy(IList<object> metadata)
         {
+            object? convention = null;
             for (var i = metadata.Count - 1; i >= 0; i--)
             {
                 if (IsKongCorsPolicy(metadata[i]))
                 {
-                    return metadata[i];
+                    if (metadata[i] is Attribute)
+                    {
+                        return PolicyOf(metadata[i]);
+                    }
+
+                    convention ??= metadata[i];
                 }
             }
 
-            return null;
+            return convention is null ? null : PolicyOf(convention);
         }
 
-        /// <summary>The CorsGen policy of a routed endpoint, as its middleware; the last one in its metadata.</summary>
+        /// <summary>The CorsGen policy of a routed endpoint, as its middleware: the closest attribute, else the closest convention.</summary>
         internal static IMiddleware? FindPolicy(EndpointMetadataCollection metadata)
         {
             var candidates = metadata.GetOrderedMetadata<IMiddleware>();
+            IMiddleware? convention = null;
             for (var i = candidates.Count - 1; i >= 0; i--)
             {
                 if (IsKongCorsPolicy(candidates[i]))
                 {
-                    return candidates[i];
+                    if (candidates[i] is Attribute)
+                    {
+                        return candidates[i];
+                    }
+
+                    convention ??= candidates[i];
                 }
             }
 
-            return null;
+            return convention;
         }
+
+        /// <summary>A policy's identity: its <c>Metadata</c> instance, for the instance itself and for the policy's attribute.</summary>
+        internal static object PolicyOf(object item) => (item as IKongCorsPolicy)?.Policy ?? item;
 
         private static readonly ConcurrentDictionary<Type, bool> s_policyTypes = new();
 
         /// <summary>
         /// Whether a metadata item is a CorsGen policy, from this assembly or another one: the nested <c>Metadata</c>
-        /// class CorsGen generates, which implements <see cref="IMiddleware"/>.
+        /// class or the policy's attribute CorsGen generates, both of which implement <see cref="IMiddleware"/>.
         /// </summary>
         internal static bool IsKongCorsPolicy(object item) =>
             item is IKongCorsPolicy
             || (item is IMiddleware && s_policyTypes.GetOrAdd(item.GetType(), static type =>
-                type.Name == "Metadata"
+                (type.Name == "Metadata" || typeof(Attribute).IsAssignableFrom(type))
                 && type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "CorsGen"));
 
         private static string PolicyNameOf(object policy) =>
@@ -850,6 +875,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         private sealed class PathUse
         {
             private readonly HashSet<string> _methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            private readonly HashSet<string> _preflightsOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             private readonly IHostMetadata? _hosts;
             private int _policyOrder = int.MaxValue;
             private EndpointLogger? _logger;
@@ -887,7 +913,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                     return;
                 }
 
-                if (Policy is not null && !ReferenceEquals(Policy, policy) && route.Order == _policyOrder)
+                // A policy from this assembly says whether it answers preflights (P7); another assembly's convention said it
+                // with AcceptCorsPreflight when the endpoint was built.
+                var answersPreflights = policy is IKongCorsPolicy own ? !own.PreflightContinue : methods?.AcceptCorsPreflight ?? false;
+                if (answersPreflights && methods is { AcceptCorsPreflight: false, HttpMethods.Count: > 0 })
+                {
+                    // An attribute (on a controller, an action, a page, a handler) adds no convention that lets routing send
+                    // the endpoint's own preflights to it: the path endpoint takes them, and only them (it orders after).
+                    _preflightsOnly.UnionWith(methods.HttpMethods);
+                }
+
+                if (Policy is not null && !ReferenceEquals(PolicyOf(Policy), PolicyOf(policy)) && route.Order == _policyOrder)
                 {
                     logTie?.Invoke(PolicyNameOf(Policy), PolicyNameOf(policy));
                 }
@@ -896,7 +932,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 {
                     Policy = policy;
                     _policyOrder = route.Order;
-                    AcceptsPreflights = methods?.AcceptCorsPreflight ?? false;
+                    AcceptsPreflights = answersPreflights;
                     _logger = route.Metadata.GetMetadata<EndpointLogger>();
                 }
             }
@@ -910,6 +946,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                     if (!_methods.Contains(method))
                     {
                         unmapped.Add(method);
+                    }
+                }
+
+                if (AcceptsPreflights)
+                {
+                    foreach (var method in _preflightsOnly)
+                    {
+                        if (!unmapped.Contains(method))
+                        {
+                            unmapped.Add(method);
+                        }
                     }
                 }
 

@@ -1,0 +1,170 @@
+using System.Reflection;
+using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CorsGen.Tests.Middleware;
+
+/// <summary>The controllers and policies of <see cref="ControllerTests"/>, compiled once with the real generator.</summary>
+public sealed class ControllerPoliciesFixture
+{
+    public const string Source = """
+        using CorsGen;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Cors;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace ControllerPolicies;
+
+        [KongCors(Origins = ["https://app.test"], Credentials = true)]
+        public static partial class ShopCors;
+
+        [KongCors(Origins = ["https://partner.test"], Methods = ["POST"])]
+        public static partial class PartnerCors;
+
+        [ApiController, Route("orders"), ShopCors]
+        public sealed class OrdersController : ControllerBase
+        {
+            [HttpGet]
+            public string List() => "orders";
+
+            [HttpPost]
+            public string Create() => "created";
+
+            [HttpPost("partner"), PartnerCors]
+            public string Partner() => "partner";
+
+            [HttpGet("private"), DisableCors]
+            public string Private() => "private";
+
+            [HttpGet("secure"), Authorize]
+            public string Secure() => "secure";
+        }
+
+        [ApiController, Route("plain")]
+        public sealed class PlainController : ControllerBase
+        {
+            [HttpGet]
+            public string Get() => "plain";
+        }
+        """;
+
+    public ControllerPoliciesFixture() => Policies = GeneratorRunner.CompileAndLoad(Source);
+
+    internal Assembly Policies { get; }
+}
+
+/// <summary>
+/// The generated <c>[ShopCors]</c> attribute on real controllers (<c>AddControllers</c>, <c>MapControllers</c>) with
+/// <c>UseKongCors()</c>: preflights reach POST-only actions and unmapped methods (R4), the closest wins (action over
+/// controller over the <c>MapControllers().With...()</c> convention), <c>[DisableCors]</c> opts out, 401 is decorated.
+/// </summary>
+public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassFixture<ControllerPoliciesFixture>
+{
+    [Fact]
+    public async Task A_preflight_reaches_a_post_only_action_of_an_attributed_controller()
+    {
+        await using var app = await StartAsync();
+        using var response = await Send(app, "OPTIONS", "/orders", ("Origin", "https://app.test"), ("Access-Control-Request-Method", "POST"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("https://app.test", response.Single("Access-Control-Allow-Origin"));
+        Assert.Equal("true", response.Single("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task R4_applies_to_an_attributed_controller()
+    {
+        await using var app = await StartAsync();
+        using var response = await Send(app, "OPTIONS", "/orders", ("Origin", "https://app.test"), ("Access-Control-Request-Method", "DELETE"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("https://app.test", response.Single("Access-Control-Allow-Origin"));
+
+        using var delete = await Send(app, "DELETE", "/orders", ("Origin", "https://app.test"));
+        Assert.Equal(405, (int)delete.StatusCode);
+        Assert.Equal("https://app.test", delete.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Actual_requests_of_an_attributed_controller_carry_its_policy()
+    {
+        await using var app = await StartAsync();
+        using var response = await Send(app, "GET", "/orders", ("Origin", "https://app.test"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("orders", await response.Content.ReadAsStringAsync());
+        Assert.Equal("https://app.test", response.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task An_actions_attribute_wins_over_its_controllers()
+    {
+        await using var app = await StartAsync();
+        using var preflight = await Send(app, "OPTIONS", "/orders/partner", ("Origin", "https://partner.test"), ("Access-Control-Request-Method", "POST"));
+
+        Assert.Equal(200, (int)preflight.StatusCode);
+        Assert.Equal("https://partner.test", preflight.Single("Access-Control-Allow-Origin"));
+        Assert.Equal("POST", preflight.Single("Access-Control-Allow-Methods"));
+        Assert.Null(preflight.Single("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Attributes_win_over_the_MapControllers_convention_which_governs_the_rest()
+    {
+        await using var app = await StartAsync();
+        // ShopCors, the controller's, has a single literal entry: sent as it is whatever the Origin (O3), no partner.
+        using var attributed = await Send(app, "GET", "/orders", ("Origin", "https://partner.test"));
+        Assert.Equal("https://app.test", attributed.Single("Access-Control-Allow-Origin"));
+        Assert.Equal("true", attributed.Single("Access-Control-Allow-Credentials"));
+
+        using var plain = await Send(app, "GET", "/plain", ("Origin", "https://partner.test"));
+        Assert.Equal("https://partner.test", plain.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task DisableCors_on_an_action_opts_it_out_without_a_500()
+    {
+        await using var app = await StartAsync();
+        using var response = await Send(app, "GET", "/orders/private", ("Origin", "https://app.test"));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Null(response.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task A_401_from_authorization_carries_the_controllers_policy()
+    {
+        await using var app = await StartAsync();
+        using var response = await Send(app, "GET", "/orders/secure", ("Origin", "https://app.test"));
+
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Equal("https://app.test", response.Single("Access-Control-Allow-Origin"));
+    }
+
+    private async Task<WebApplication> StartAsync()
+    {
+        var builder = MiddlewareApp.CreateBuilder(new CapturingLoggerProvider());
+        builder.Services.AddControllers().AddApplicationPart(fixture.Policies);
+        var app = builder.Build();
+        var extensions = fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!;
+        extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapControllers());
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Task<HttpResponseMessage> Send(WebApplication app, string method, string path, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return app.GetTestClient().SendAsync(request);
+    }
+}
