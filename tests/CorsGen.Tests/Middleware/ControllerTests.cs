@@ -48,6 +48,13 @@ public sealed class ControllerPoliciesFixture
             [HttpGet]
             public string Get() => "plain";
         }
+
+        public static class MinimalEndpoints
+        {
+            // The attribute on a minimal-API handler.
+            public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) =>
+                Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/handler", [PartnerCors] () => "handler");
+        }
         """;
 
     public ControllerPoliciesFixture() => Policies = GeneratorRunner.CompileAndLoad(Source);
@@ -124,6 +131,19 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_attribute_on_a_minimal_API_handler_answers_its_preflights_and_decorates_it()
+    {
+        await using var app = await StartAsync();
+        using var preflight = await Send(app, "OPTIONS", "/handler", ("Origin", "https://partner.test"), ("Access-Control-Request-Method", "POST"));
+        Assert.Equal(200, (int)preflight.StatusCode);
+        Assert.Equal("https://partner.test", preflight.Single("Access-Control-Allow-Origin"));
+
+        using var post = await Send(app, "POST", "/handler", ("Origin", "https://partner.test"));
+        Assert.Equal(200, (int)post.StatusCode);
+        Assert.Equal("https://partner.test", post.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task DisableCors_on_an_action_opts_it_out_without_a_500()
     {
         await using var app = await StartAsync();
@@ -153,6 +173,7 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
         app.UseAuthentication();
         app.UseAuthorization();
         PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapControllers());
+        fixture.Policies.GetType("ControllerPolicies.MinimalEndpoints", throwOnError: true)!.GetMethod("Map")!.Invoke(null, [app]);
         await app.StartAsync();
         return app;
     }
