@@ -92,7 +92,7 @@ namespace CorsGen
             "CORS012", Usage, DiagnosticSeverity.Warning,
             "Two CORS mechanisms on the same endpoints",
             "{0} and {1} both apply CORS to these endpoints",
-            "Of two CorsGen policies only the one applied last runs, and ASP.NET Core's CORS runs beside CorsGen's; the startup check logs an error for such endpoints. Keep one CORS mechanism per endpoint.");
+            "Of two CorsGen policies only the one applied last runs, and ASP.NET Core's CORS runs beside CorsGen's; the startup check logs an error for such endpoints. A policy attribute next to [EnableCors] or [DisableCors] on one declaration leaves the endpoint to whichever ASP.NET Core adds last. Keep one CORS mechanism per endpoint or declaration.");
 
         public static readonly DiagnosticDescriptor GlobPattern = Create(
             "CORS020", Security, DiagnosticSeverity.Warning,

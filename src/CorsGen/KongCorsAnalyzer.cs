@@ -35,6 +35,7 @@ namespace CorsGen
                 var facts = CompilationFactsReader.Read(start.Compilation);
                 start.RegisterSymbolAction(symbol => AnalyzePolicyClass(symbol, attributeType, facts), SymbolKind.NamedType);
                 start.RegisterSyntaxNodeAction(AnalyzeInvocation, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+                start.RegisterSymbolAction(AnalyzeCorsAttributes, SymbolKind.NamedType, SymbolKind.Method);
             });
         }
 
@@ -45,6 +46,16 @@ namespace CorsGen
             {
                 var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.GetLocation();
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
+            }
+        }
+
+        private static void AnalyzeCorsAttributes(SymbolAnalysisContext context)
+        {
+            if (CorsAttributePair.Find(context.Symbol) is { } pair
+                && pair.Policy.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is { } syntax)
+            {
+                context.ReportDiagnostic(DiagnosticText.Create(
+                    Diagnostics.TwoCorsMechanisms, syntax.GetLocation(), CorsAttributePair.Describe(pair.Policy), CorsAttributePair.Describe(pair.AspNetCore)));
             }
         }
 

@@ -195,4 +195,24 @@ public sealed class CorrectnessDiagnosticsTests
             }
         }
         """, generatedSources: true);
+
+    [Fact]
+    public Task CORS012_a_policy_attribute_next_to_EnableCors_or_DisableCors_is_reported() => AnalyzerVerifier.VerifyAsync("""
+        using CorsGen;
+        using Microsoft.AspNetCore.Cors;
+        using Microsoft.AspNetCore.Mvc;
+
+        [KongCors(Origins = ["https://a.test", "https://b.test"])]
+        public static partial class ShopCors;
+
+        [{|CORS012:ShopCors|}, EnableCors("named")]
+        public sealed class OrdersController : ControllerBase
+        {
+            [HttpGet, {|CORS012:ShopCors|}, DisableCors]
+            public string List() => "orders";
+
+            [HttpPost, ShopCors]
+            public string Create() => "created";
+        }
+        """, generatedSources: true);
 }
