@@ -40,4 +40,17 @@ public sealed class CredentialsTests(BrowserFixture browser)
 
         seen.AssertBlocked("WildcardOriginNotAllowed");
     }
+
+    [BrowserFact]
+    public async Task A_credentialed_preflighted_call_to_a_controller_action_with_the_policy_attribute_is_readable()
+    {
+        await using var page = await browser.OpenPageAsync(PageOrigins.Listed);
+        await page.AddCookieAsync(browser.MiddlewareApi.Origin, "session", "alice");
+        var url = browser.MiddlewareApi.UniqueUrl("/controller/orders");
+        var seen = await page.FetchAsync(url, WithCookies with { Method = "PUT", Headers = new Dictionary<string, string> { ["X-Custom"] = "1" } });
+
+        seen.AssertReadable(200);
+        Assert.Equal("""{"updated":true,"session":"alice"}""", seen.Body);
+        Assert.Equal(["OPTIONS (preflight)", "PUT"], PreflightTests.Describe(browser.MiddlewareApi.Log.For(url)));
+    }
 }

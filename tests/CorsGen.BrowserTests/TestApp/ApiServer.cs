@@ -47,6 +47,11 @@ internal sealed class ApiServer : IAsyncDisposable
         builder.Services.AddAuthentication(RejectingAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, RejectingAuthenticationHandler>(RejectingAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        if (middlewareMode)
+        {
+            // Attributes need UseKongCors(): controllers are served by the middleware-mode API only.
+            builder.Services.AddControllers().AddApplicationPart(typeof(BrowserOrdersController).Assembly);
+        }
 
         var app = builder.Build();
         var log = new RequestLog();
@@ -69,6 +74,11 @@ internal sealed class ApiServer : IAsyncDisposable
 
         app.UseAuthentication();
         app.UseAuthorization();
+
+        if (middlewareMode)
+        {
+            app.MapControllers();
+        }
 
         foreach (var group in ApiGroups.All)
         {
