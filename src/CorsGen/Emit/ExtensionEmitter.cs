@@ -42,8 +42,7 @@ namespace CorsGen.Emit
             writer.Indent().Line($"{names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));").Outdent();
             writer.Close(");");
             writer.Line("// Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.");
-            writer.Line("builder.Finally(static endpoint =>");
-            writer.Indent().Line($"{names.GlobalRuntime}.FinishEndpoint(endpoint, {names.PolicyClass}.Metadata.Instance));").Outdent();
+            writer.Line($"{names.GlobalRuntime}.AddFinishConvention(builder, {names.PolicyClass}.Metadata.Instance);");
             writer.Line("return builder;");
             writer.Close();
             writer.Close();

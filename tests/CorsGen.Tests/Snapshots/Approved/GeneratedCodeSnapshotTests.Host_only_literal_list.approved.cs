@@ -122,8 +122,7 @@ namespace Shop
                     global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, global::Shop.HostOnlyCors.Metadata.Instance, next));
             });
             // Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.
-            builder.Finally(static endpoint =>
-                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.FinishEndpoint(endpoint, global::Shop.HostOnlyCors.Metadata.Instance));
+            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddFinishConvention(builder, global::Shop.HostOnlyCors.Metadata.Instance);
             return builder;
         }
     }

@@ -120,8 +120,7 @@ namespace Shop
                     global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, global::Shop.LegacyCors.Metadata.Instance, next));
             });
             // Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.
-            builder.Finally(static endpoint =>
-                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.FinishEndpoint(endpoint, global::Shop.LegacyCors.Metadata.Instance));
+            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddFinishConvention(builder, global::Shop.LegacyCors.Metadata.Instance);
             return builder;
         }
     }

@@ -472,6 +472,23 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// The <c>Finally</c> convention of a policy, once its endpoint's metadata is complete: lets preflights reach an
         /// endpoint mapped for some methods only, and reports at startup what would make the policy fail.
         /// </summary>
+        /// <summary>
+        /// Adds <see cref="FinishEndpoint"/> as a <c>Finally</c> convention, which runs once the endpoint's metadata is
+        /// complete; as an ordinary convention on builders that do not implement <c>Finally</c> (YARP's
+        /// <c>MapReverseProxy()</c> leaves it to the interface's default, which throws).
+        /// </summary>
+        internal static void AddFinishConvention(IEndpointConventionBuilder builder, IKongCorsPolicy policy)
+        {
+            try
+            {
+                builder.Finally(endpoint => FinishEndpoint(endpoint, policy));
+            }
+            catch (NotImplementedException)
+            {
+                builder.Add(endpoint => FinishEndpoint(endpoint, policy));
+            }
+        }
+
         internal static void FinishEndpoint(EndpointBuilder endpoint, IKongCorsPolicy policy)
         {
             if (IsOptedOut(endpoint.Metadata))
