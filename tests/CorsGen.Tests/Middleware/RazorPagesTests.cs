@@ -1,0 +1,49 @@
+using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CorsGen.Tests.Middleware;
+
+/// <summary>
+/// The generated attribute on a Razor Pages page model (CorsGen.RazorPages, compiled by the Razor SDK): with
+/// <c>UseKongCors()</c>, the page's preflights are answered and its responses carry the policy's headers.
+/// </summary>
+public sealed class RazorPagesTests
+{
+    private static readonly System.Reflection.Assembly Pages = typeof(CorsGen.RazorPages.Pages.OrdersModel).Assembly;
+
+    [Fact]
+    public async Task A_page_model_with_the_policy_attribute_is_governed_by_the_policy()
+    {
+        var builder = MiddlewareApp.CreateBuilder(new CapturingLoggerProvider());
+        builder.Services.AddRazorPages().AddApplicationPart(Pages);
+        await using var app = builder.Build();
+        Pages.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!
+            .GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        app.MapRazorPages();
+        await app.StartAsync();
+        var client = app.GetTestClient();
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/Orders");
+        get.Headers.Add("Origin", "https://app.test");
+        using var page = await client.SendAsync(get);
+        Assert.Equal(200, (int)page.StatusCode);
+        Assert.Contains("orders: 2", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("https://app.test", page.Single("Access-Control-Allow-Origin"));
+        Assert.Equal("true", page.Single("Access-Control-Allow-Credentials"));
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/Orders");
+        preflight.Headers.Add("Origin", "https://other.test");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var answer = await client.SendAsync(preflight);
+        Assert.Equal(200, (int)answer.StatusCode);
+        Assert.Equal("https://other.test", answer.Single("Access-Control-Allow-Origin"));
+        Assert.Equal("", await answer.Content.ReadAsStringAsync());
+
+        using var rejected = new HttpRequestMessage(HttpMethod.Get, "/Orders");
+        rejected.Headers.Add("Origin", "https://evil.test");
+        using var unlisted = await client.SendAsync(rejected);
+        Assert.Null(unlisted.Single("Access-Control-Allow-Origin"));
+    }
+}
