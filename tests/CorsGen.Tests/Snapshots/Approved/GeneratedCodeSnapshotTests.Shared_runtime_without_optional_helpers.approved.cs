@@ -515,6 +515,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             private readonly ICollection<EndpointDataSource> _sources;
             private readonly IServiceProvider _services;
+            private readonly object _gate = new object();
+            private List<Endpoint>? _endpoints;
 
             public PathEndpoints(ICollection<EndpointDataSource> sources, IServiceProvider services)
             {
@@ -522,7 +524,37 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 _services = services;
             }
 
-            public override IReadOnlyList<Endpoint> Endpoints => Build();
+            /// <summary>
+            /// Built once and kept until another source changes: reading the other sources builds their endpoints
+            /// again (a minimal-API source builds them on every read), and routing, link generation and tools each read.
+            /// </summary>
+            public override IReadOnlyList<Endpoint> Endpoints
+            {
+                get
+                {
+                    lock (_gate)
+                    {
+                        if (_endpoints is null)
+                        {
+                            _endpoints = Build();
+                            foreach (var source in Sources())
+                            {
+                                source.GetChangeToken().RegisterChangeCallback(static state => ((PathEndpoints)state!).Forget(), this);
+                            }
+                        }
+
+                        return _endpoints;
+                    }
+                }
+            }
+
+            private void Forget()
+            {
+                lock (_gate)
+                {
+                    _endpoints = null;
+                }
+            }
 
             public override IChangeToken GetChangeToken()
             {
