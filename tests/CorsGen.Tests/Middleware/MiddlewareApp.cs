@@ -73,7 +73,8 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     /// <param name="fixture">The compiled policies.</param>
     /// <param name="mode">Filters only, or the middleware with or without a default policy.</param>
     /// <param name="first">Middleware to run before everything else (a test's probe), or null.</param>
-    public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode, Func<HttpContext, RequestDelegate, Task>? first = null)
+    /// <param name="configure">Anything else to map (an extra endpoint source), or null.</param>
+    public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode, Func<HttpContext, RequestDelegate, Task>? first = null, Action<IEndpointRouteBuilder>? configure = null)
     {
         var logs = new CapturingLoggerProvider();
         var builder = CreateBuilder(logs);
@@ -154,6 +155,7 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         aspnet.RequireCors(policy => policy.AllowAnyOrigin());
         aspnet.MapGet("/x", () => "aspnet");
 
+        configure?.Invoke(app);
         await app.StartAsync();
 
         // Build every endpoint now, as the first request would: the startup checks run then.

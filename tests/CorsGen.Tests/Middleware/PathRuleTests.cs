@@ -1,5 +1,9 @@
 using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace CorsGen.Tests.Middleware;
 
@@ -150,5 +154,43 @@ public sealed class PathRuleTests(MiddlewarePoliciesFixture fixture) : IClassFix
     {
         await using var app = await MiddlewareApp.StartAsync(fixture, CorsMode.Middleware);
         Assert.Empty(app.Logs.For("PathPreflightsNeedMiddleware"));
+    }
+
+    [Fact]
+    public async Task R4_follows_an_endpoint_source_that_changes_at_run_time()
+    {
+        var source = new ChangingEndpointSource();
+        await using var app = await MiddlewareApp.StartAsync(fixture, CorsMode.Middleware, configure: routes => routes.DataSources.Add(source));
+        using var before = await app.Preflight("/late/items", "https://app.test", "DELETE");
+        Assert.Equal(404, (int)before.StatusCode);
+
+        // A governed endpoint arrives later (as a dynamic source adds one): the path endpoints follow.
+        var endpoint = new RouteEndpointBuilder(context => context.Response.WriteAsync("late"), RoutePatternFactory.Parse("/late/items"), 0);
+        endpoint.Metadata.Add(new HttpMethodMetadata(["GET"]));
+        endpoint.Metadata.Add(fixture.Metadata("ApiCors"));
+        source.Add(endpoint.Build());
+
+        using var after = await app.Preflight("/late/items", "https://app.test", "DELETE");
+        Assert.Equal(200, (int)after.StatusCode);
+        Assert.Equal("https://app.test", after.Single("Access-Control-Allow-Origin"));
+    }
+
+    /// <summary>An endpoint source whose endpoints change after startup, with a change token that says so.</summary>
+    private sealed class ChangingEndpointSource : EndpointDataSource
+    {
+        private List<Endpoint> _endpoints = [];
+        private CancellationTokenSource _changed = new();
+
+        public override IReadOnlyList<Endpoint> Endpoints => _endpoints;
+
+        public override IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
+
+        public void Add(Endpoint endpoint)
+        {
+            _endpoints = [.. _endpoints, endpoint];
+            var changed = _changed;
+            _changed = new CancellationTokenSource();
+            changed.Cancel();
+        }
     }
 }

@@ -517,6 +517,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             private readonly IServiceProvider _services;
             private readonly object _gate = new object();
             private List<Endpoint>? _endpoints;
+            private List<IChangeToken>? _tokens;
 
             public PathEndpoints(ICollection<EndpointDataSource> sources, IServiceProvider services)
             {
@@ -527,6 +528,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             /// <summary>
             /// Built once and kept until another source changes: reading the other sources builds their endpoints
             /// again (a minimal-API source builds them on every read), and routing, link generation and tools each read.
+            /// Whether a source changed is read from the tokens taken before the last build, not from a callback, so a
+            /// reader woken by the same change never gets the old endpoints.
             /// </summary>
             public override IReadOnlyList<Endpoint> Endpoints
             {
@@ -534,13 +537,10 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 {
                     lock (_gate)
                     {
-                        if (_endpoints is null)
+                        if (_endpoints is null || AnyChanged(_tokens!))
                         {
+                            _tokens = Tokens();
                             _endpoints = Build();
-                            foreach (var source in Sources())
-                            {
-                                source.GetChangeToken().RegisterChangeCallback(static state => ((PathEndpoints)state!).Forget(), this);
-                            }
                         }
 
                         return _endpoints;
@@ -548,15 +548,9 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 }
             }
 
-            private void Forget()
-            {
-                lock (_gate)
-                {
-                    _endpoints = null;
-                }
-            }
+            public override IChangeToken GetChangeToken() => new CompositeChangeToken(Tokens());
 
-            public override IChangeToken GetChangeToken()
+            private List<IChangeToken> Tokens()
             {
                 var tokens = new List<IChangeToken>();
                 foreach (var source in Sources())
@@ -564,7 +558,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                     tokens.Add(source.GetChangeToken());
                 }
 
-                return new CompositeChangeToken(tokens);
+                return tokens;
+            }
+
+            private static bool AnyChanged(List<IChangeToken> tokens)
+            {
+                foreach (var token in tokens)
+                {
+                    if (token.HasChanged)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private List<EndpointDataSource> Sources()
