@@ -974,28 +974,27 @@ namespace CorsGen.Emit
                         }
                     }
 
-                    var governed = new List<PathUse>();
+                    var ranked = new List<(PathUse Path, int Mapped)>();
                     foreach (var path in inOrder)
                     {
                         if (path.Policy is not null && !path.AnyMethod)
                         {
-                            governed.Add(path);
+                            ranked.Add((path, ranked.Count));
                         }
                     }
 
                     // Orders after every mapped endpoint (and before MapFallback's int.MaxValue), most specific pattern first,
                     // then in mapping order: no two path endpoints ever tie, so routing never finds them ambiguous.
-                    var ranked = new List<PathUse>(governed);
-                    ranked.Sort((x, y) =>
+                    ranked.Sort(static (x, y) =>
                     {
-                        var byPrecedence = x.Route.RoutePattern.InboundPrecedence.CompareTo(y.Route.RoutePattern.InboundPrecedence);
-                        return byPrecedence != 0 ? byPrecedence : governed.IndexOf(x).CompareTo(governed.IndexOf(y));
+                        var byPrecedence = x.Path.Route.RoutePattern.InboundPrecedence.CompareTo(y.Path.Route.RoutePattern.InboundPrecedence);
+                        return byPrecedence != 0 ? byPrecedence : x.Mapped.CompareTo(y.Mapped);
                     });
 
                     var endpoints = new List<Endpoint>();
                     for (var i = 0; i < ranked.Count; i++)
                     {
-                        if (ranked[i].ToEndpoint(int.MaxValue - 1 - ranked.Count + i, KongMethods) is { } endpoint)
+                        if (ranked[i].Path.ToEndpoint(int.MaxValue - 1 - ranked.Count + i, KongMethods) is { } endpoint)
                         {
                             endpoints.Add(endpoint);
                         }
