@@ -11,6 +11,7 @@ public sealed class ControllerPoliciesFixture
 {
     public const string Source = """
         using CorsGen;
+        using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Authorization;
         using Microsoft.AspNetCore.Cors;
         using Microsoft.AspNetCore.Mvc;
@@ -52,8 +53,13 @@ public sealed class ControllerPoliciesFixture
         public static class MinimalEndpoints
         {
             // The attribute on a minimal-API handler.
-            public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) =>
+            public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
+            {
                 Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/handler", [PartnerCors] () => "handler");
+
+                // The attribute as metadata of a group: ASP.NET Core's own WithMetadata keeps the chain's type.
+                app.MapGroup("/meta").WithMetadata(new PartnerCorsAttribute()).MapPost("/items", () => "meta");
+            }
         }
         """;
 
@@ -140,6 +146,19 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
 
         using var post = await Send(app, "POST", "/handler", ("Origin", "https://partner.test"));
         Assert.Equal(200, (int)post.StatusCode);
+        Assert.Equal("https://partner.test", post.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task The_attribute_as_group_metadata_governs_the_group()
+    {
+        await using var app = await StartAsync();
+        using var preflight = await Send(app, "OPTIONS", "/meta/items", ("Origin", "https://partner.test"), ("Access-Control-Request-Method", "POST"));
+        Assert.Equal(200, (int)preflight.StatusCode);
+        Assert.Equal("https://partner.test", preflight.Single("Access-Control-Allow-Origin"));
+
+        using var post = await Send(app, "POST", "/meta/items", ("Origin", "https://partner.test"));
+        Assert.Equal("meta", await post.Content.ReadAsStringAsync());
         Assert.Equal("https://partner.test", post.Single("Access-Control-Allow-Origin"));
     }
 
