@@ -43,6 +43,19 @@ internal static class LoopbackServer
         }
     }
 
+    /// <summary>Sends a request with an <c>Origin</c> header and any other headers, as a browser's page would.</summary>
+    public static async Task<HttpResponseMessage> SendWithOriginAsync(this HttpClient client, HttpMethod method, string path, string origin, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Origin", origin);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Deletes a folder, retrying while a process that was just killed still holds a file.</summary>
     public static void DeleteDirectory(string path)
     {

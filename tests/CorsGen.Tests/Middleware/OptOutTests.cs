@@ -63,23 +63,16 @@ public sealed class OptOutTests(MiddlewarePoliciesFixture fixture) : IClassFixtu
         await app.StartAsync();
         var client = app.GetTestClient();
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/private");
-        request.Headers.Add("Origin", "https://app.test");
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendWithOriginAsync(HttpMethod.Get, "/api/private", "https://app.test");
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Null(response.Single("Access-Control-Allow-Origin"));
 
         // No CORS middleware can answer its preflight: routing does not send it to the handler.
-        using var preflightRequest = new HttpRequestMessage(HttpMethod.Options, "/api/private");
-        preflightRequest.Headers.Add("Origin", "https://app.test");
-        preflightRequest.Headers.Add("Access-Control-Request-Method", "GET");
-        using var preflight = await client.SendAsync(preflightRequest);
+        using var preflight = await client.SendWithOriginAsync(HttpMethod.Options, "/api/private", "https://app.test", ("Access-Control-Request-Method", "GET"));
         Assert.Equal(405, (int)preflight.StatusCode);
         Assert.Null(preflight.Single("Access-Control-Allow-Origin"));
 
-        using var itemsRequest = new HttpRequestMessage(HttpMethod.Get, "/api/items");
-        itemsRequest.Headers.Add("Origin", "https://app.test");
-        using var items = await client.SendAsync(itemsRequest);
+        using var items = await client.SendWithOriginAsync(HttpMethod.Get, "/api/items", "https://app.test");
         Assert.Equal("https://app.test", items.Single("Access-Control-Allow-Origin"));
     }
 }

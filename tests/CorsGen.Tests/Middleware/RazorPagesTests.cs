@@ -25,25 +25,18 @@ public sealed class RazorPagesTests
         await app.StartAsync();
         var client = app.GetTestClient();
 
-        using var get = new HttpRequestMessage(HttpMethod.Get, "/Orders");
-        get.Headers.Add("Origin", "https://app.test");
-        using var page = await client.SendAsync(get);
+        using var page = await client.SendWithOriginAsync(HttpMethod.Get, "/Orders", "https://app.test");
         Assert.Equal(200, (int)page.StatusCode);
         Assert.Contains("orders: 2", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("https://app.test", page.Single("Access-Control-Allow-Origin"));
         Assert.Equal("true", page.Single("Access-Control-Allow-Credentials"));
 
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/Orders");
-        preflight.Headers.Add("Origin", "https://other.test");
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        using var answer = await client.SendAsync(preflight);
+        using var answer = await client.SendWithOriginAsync(HttpMethod.Options, "/Orders", "https://other.test", ("Access-Control-Request-Method", "POST"));
         Assert.Equal(200, (int)answer.StatusCode);
         Assert.Equal("https://other.test", answer.Single("Access-Control-Allow-Origin"));
         Assert.Equal("", await answer.Content.ReadAsStringAsync());
 
-        using var rejected = new HttpRequestMessage(HttpMethod.Get, "/Orders");
-        rejected.Headers.Add("Origin", "https://evil.test");
-        using var unlisted = await client.SendAsync(rejected);
+        using var unlisted = await client.SendWithOriginAsync(HttpMethod.Get, "/Orders", "https://evil.test");
         Assert.Null(unlisted.Single("Access-Control-Allow-Origin"));
     }
 }

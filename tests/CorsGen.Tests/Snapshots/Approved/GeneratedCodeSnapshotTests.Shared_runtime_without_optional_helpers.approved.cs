@@ -607,18 +607,23 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                         var key = (route.RoutePattern.RawText ?? route.DisplayName ?? "") + "\n" + (hosts is null ? "" : string.Join(",", hosts.Hosts));
                         if (!paths.TryGetValue(key, out var path))
                         {
-                            path = new PathUse(route, hosts);
+                            path = new PathUse(key, route, hosts);
                             paths.Add(key, path);
                             inOrder.Add(path);
                         }
 
-                        path.Add(route, FindPolicy(route.Metadata), TieLogger(key));
+                        path.Add(route, FindPolicy(route.Metadata));
                     }
                 }
 
                 var ranked = new List<(PathUse Path, int Mapped)>();
                 foreach (var path in inOrder)
                 {
+                    if (path.Tie is { } tie)
+                    {
+                        LogTie(path.Key, tie.First, tie.Second);
+                    }
+
                     if (path.Policy is not null && !path.AnyMethod)
                     {
                         ranked.Add((path, ranked.Count));
@@ -646,14 +651,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
             /// <summary>Logs, once per application and pattern, two policies that tie on one pattern.</summary>
-            private Action<string, string>? TieLogger(string key) =>
-                (first, second) =>
+            private void LogTie(string key, string first, string second)
+            {
+                if (Logger(_services) is { } logger && s_reported.GetOrCreateValue(_services).TryAdd("R4\n" + key, true))
                 {
-                    if (Logger(_services) is { } logger && s_reported.GetOrCreateValue(_services).TryAdd("R4\n" + key, true))
-                    {
-                        s_pathPolicyTie(logger, key.Replace("\n", " "), first, second, null);
-                    }
-                };
+                    s_pathPolicyTie(logger, key.Replace("\n", " "), first, second, null);
+                }
+            }
         }
 
         /// <summary>Marks the endpoints <see cref="PathEndpoints"/> adds.</summary>
@@ -671,13 +675,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             private int _policyOrder = int.MaxValue;
             private EndpointLogger? _logger;
 
-            public PathUse(RouteEndpoint route, IHostMetadata? hosts)
+            public PathUse(string key, RouteEndpoint route, IHostMetadata? hosts)
             {
+                Key = key;
                 Route = route;
                 _hosts = hosts;
             }
 
+            /// <summary>The pattern and its hosts, as <see cref="PathEndpoints"/> groups endpoints.</summary>
+            public string Key { get; }
+
             public RouteEndpoint Route { get; }
+
+            /// <summary>Two policies of the same, lowest order on the pattern: the first answers, and this says so.</summary>
+            public (string First, string Second)? Tie { get; private set; }
 
             public IMiddleware? Policy { get; private set; }
 
@@ -687,7 +698,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             /// <summary>An endpoint of the pattern takes every method: routing never answers 405 there.</summary>
             public bool AnyMethod { get; private set; }
 
-            public void Add(RouteEndpoint route, IMiddleware? policy, Action<string, string>? logTie)
+            public void Add(RouteEndpoint route, IMiddleware? policy)
             {
                 var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>();
                 if (methods is null || methods.HttpMethods.Count == 0)
@@ -716,7 +727,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
                 if (Policy is not null && !ReferenceEquals(PolicyOf(Policy), PolicyOf(policy)) && route.Order == _policyOrder)
                 {
-                    logTie?.Invoke(PolicyNameOf(Policy), PolicyNameOf(policy));
+                    Tie ??= (PolicyNameOf(Policy), PolicyNameOf(policy));
                 }
 
                 if (route.Order < _policyOrder)
