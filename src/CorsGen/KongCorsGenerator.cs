@@ -66,6 +66,11 @@ namespace CorsGen
                 {
                     output.AddSource(MiddlewareEmitter.HintName, MiddlewareEmitter.Emit(compilationFacts));
                 }
+
+                if (compilationFacts.HasAspNetCore && compilationFacts.HasHostingStartup)
+                {
+                    output.AddSource(StartupCheckEmitter.HintName, StartupCheckEmitter.Emit(compilationFacts));
+                }
             });
         }
     }

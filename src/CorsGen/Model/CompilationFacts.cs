@@ -14,5 +14,9 @@ namespace CorsGen.Model
     /// A referenced assembly already gives this one an accessible <c>UseKongCors()</c> (internals visible to us):
     /// declaring a second one would clash, and that one handles this assembly's policies too.
     /// </param>
-    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware);
+    /// <param name="HasHostingStartup">
+    /// ASP.NET Core hosting (<c>IHostingStartup</c>, <c>IStartupFilter</c>) is referenced: emit the startup check of
+    /// attributes that need <c>UseKongCors()</c> (<see cref="Emit.StartupCheckEmitter"/>).
+    /// </param>
+    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware, bool HasHostingStartup);
 }

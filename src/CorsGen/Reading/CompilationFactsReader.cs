@@ -13,11 +13,17 @@ namespace CorsGen.Reading
         /// <summary>The generated class that declares <c>UseKongCors()</c>, where the framework's own Use* extensions live.</summary>
         public const string MiddlewareExtensionsMetadataName = "Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions";
 
+        public const string HostingStartupMetadataName = "Microsoft.AspNetCore.Hosting.IHostingStartup";
+
+        public const string StartupFilterMetadataName = "Microsoft.AspNetCore.Hosting.IStartupFilter";
+
         public static CompilationFacts Read(Compilation compilation) => new CompilationFacts(
             HasAspNetCore: compilation.GetTypeByMetadataName(EndpointFilterMetadataName) is not null,
             SupportsGeneratedCode: SupportsGeneratedCode(compilation),
             RuntimeNamespace: "CorsGen.Generated." + NamespaceFor(compilation.AssemblyName ?? "Assembly"),
-            HasReferencedMiddleware: HasReferencedMiddleware(compilation));
+            HasReferencedMiddleware: HasReferencedMiddleware(compilation),
+            HasHostingStartup: compilation.GetTypeByMetadataName(HostingStartupMetadataName) is not null
+                && compilation.GetTypeByMetadataName(StartupFilterMetadataName) is not null);
 
         public static bool SupportsGeneratedCode(Compilation compilation) =>
             compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11;

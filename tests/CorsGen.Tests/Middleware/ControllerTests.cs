@@ -3,6 +3,7 @@ using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CorsGen.Tests.Middleware;
 
@@ -182,16 +183,67 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
         Assert.Equal("https://app.test", response.Single("Access-Control-Allow-Origin"));
     }
 
-    private async Task<WebApplication> StartAsync()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_UseKongCors_the_startup_check_names_every_endpoint_whose_policy_is_an_attribute(bool convention)
     {
-        var builder = MiddlewareApp.CreateBuilder(new CapturingLoggerProvider());
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(logs, useKongCors: false, convention);
+
+        var errors = logs.For("AttributeNeedsMiddleware").ToList();
+        Assert.All(errors, e => Assert.Equal(LogLevel.Error, e.Level));
+        Assert.All(errors, e => Assert.Contains("app.UseKongCors()", e.Message, StringComparison.Ordinal));
+        var named = errors.Select(e => e.Message[(e.Message.IndexOf('\'', StringComparison.Ordinal) + 1)..e.Message.IndexOf("' has", StringComparison.Ordinal)]).Order().ToList();
+        Assert.Equal(
+            [
+                "ControllerPolicies.OrdersController.Create (CorsGenTestPolicies)",
+                "ControllerPolicies.OrdersController.List (CorsGenTestPolicies)",
+                "ControllerPolicies.OrdersController.Partner (CorsGenTestPolicies)",
+                "ControllerPolicies.OrdersController.Secure (CorsGenTestPolicies)",
+                "HTTP: POST /handler",
+                "HTTP: POST /meta/items",
+            ],
+            named.Select(n => n.Replace(fixture.Policies.GetName().Name!, "CorsGenTestPolicies", StringComparison.Ordinal)));
+        Assert.Contains(errors, e => e.Message.Contains("ControllerPolicies.PartnerCors", StringComparison.Ordinal) && e.Message.Contains("/handler", StringComparison.Ordinal));
+
+        // What it warns about: the attributed action gets no CORS headers, even where the convention governs the rest.
+        using var response = await Send(app, "GET", "/orders", ("Origin", "https://app.test"));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Null(response.Single("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task With_UseKongCors_the_startup_check_of_attributes_is_silent()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(logs, useKongCors: true, convention: true);
+
+        Assert.Empty(logs.For("AttributeNeedsMiddleware"));
+    }
+
+    private Task<WebApplication> StartAsync() => StartAsync(new CapturingLoggerProvider(), useKongCors: true, convention: true);
+
+    private async Task<WebApplication> StartAsync(CapturingLoggerProvider logs, bool useKongCors, bool convention)
+    {
+        // The policies' assembly is the application's, so ASP.NET Core runs its hosting startup (CorsGen's startup check).
+        var builder = MiddlewareApp.CreateBuilder(logs, fixture.Policies.GetName().Name);
         builder.Services.AddControllers().AddApplicationPart(fixture.Policies);
         var app = builder.Build();
-        var extensions = fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!;
-        extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        if (useKongCors)
+        {
+            var extensions = fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!;
+            extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
-        PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", app.MapControllers());
+        var controllers = app.MapControllers();
+        if (convention)
+        {
+            PolicyHost.ApplyPolicy(fixture.Policies, "PartnerCors", controllers);
+        }
+
         fixture.Policies.GetType("ControllerPolicies.MinimalEndpoints", throwOnError: true)!.GetMethod("Map")!.Invoke(null, [app]);
         await app.StartAsync();
         return app;

@@ -164,9 +164,14 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     }
 
     /// <summary>A TestServer application logging everything at Debug to <paramref name="logs"/>, with the test authentication and authorization.</summary>
-    internal static WebApplicationBuilder CreateBuilder(CapturingLoggerProvider logs)
+    /// <param name="logs">Where the app logs, at Debug.</param>
+    /// <param name="applicationName">
+    /// The application's assembly, whose hosting startups ASP.NET Core runs (CorsGen's startup check is one); by default the
+    /// test host's, which has none.
+    /// </param>
+    internal static WebApplicationBuilder CreateBuilder(CapturingLoggerProvider logs, string? applicationName = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = applicationName });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);

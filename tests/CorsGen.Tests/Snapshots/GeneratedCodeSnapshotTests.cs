@@ -161,6 +161,15 @@ public sealed class GeneratedCodeSnapshotTests
         "CorsGen.KongCorsMiddleware",
         hint: "CorsGen.KongCorsMiddleware.g.cs");
 
+    [Fact]
+    public void Startup_check() => Verify(
+        """
+        [KongCors]
+        internal static partial class AnyCors;
+        """,
+        "CorsGen.KongCorsStartupCheck",
+        hint: "CorsGen.KongCorsStartupCheck.g.cs");
+
     /// <summary>
     /// Approves the generated file, and proves on the same policy that the pipeline caches: a second run gives equal
     /// models (automata included) and an edit that changes no policy re-emits nothing.

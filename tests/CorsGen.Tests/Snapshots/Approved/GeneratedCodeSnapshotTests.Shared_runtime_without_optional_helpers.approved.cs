@@ -284,6 +284,43 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
         }
 
+        /// <summary>
+        /// The startup check of policy attributes, run by the application's <c>KongCorsStartupCheck</c> once its pipeline is
+        /// built: an attribute (<c>[ShopCors]</c>) cannot add the endpoint filter <c>With...()</c> adds, so without
+        /// UseKongCors() an endpoint whose closest policy is an attribute gets no CORS headers at all, and a policy applied
+        /// by convention to it stands aside for the attribute. Each such endpoint is logged at Error, once per application.
+        /// </summary>
+        internal static void CheckAttributesHaveMiddleware(IServiceProvider services)
+        {
+            if (IsMiddlewareRegistered(services)
+                || services.GetService(typeof(EndpointDataSource)) is not EndpointDataSource source
+                || Logger(services) is not { } logger
+                || !s_reported.GetOrCreateValue(services).TryAdd("attributes", true))
+            {
+                return;
+            }
+
+            IReadOnlyList<Endpoint> endpoints;
+            try
+            {
+                endpoints = source.Endpoints;
+            }
+            catch (Exception)
+            {
+                // An endpoint that cannot be built fails the first request with the application's own error; a check
+                // does not turn it into a startup failure.
+                return;
+            }
+
+            foreach (var endpoint in endpoints)
+            {
+                if (FindPolicy(endpoint.Metadata) is Attribute attribute && !IsOptedOut(endpoint.Metadata))
+                {
+                    s_attributeNeedsMiddleware(logger, endpoint.DisplayName, PolicyNameOf(attribute), null);
+                }
+            }
+        }
+
         private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, bool>> s_reported = new();
 
         /// <summary>
@@ -924,6 +961,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 LogLevel.Warning,
                 new EventId(6, "PathPolicyTie"),
                 "Route pattern '{Pattern}' has endpoints with two CORS policies of the same order, {Policy} and {Other}: a preflight for a method none of them maps is answered by the first (R4). Give those endpoints one policy, or different orders.");
+
+        private static readonly Action<ILogger, string?, string, Exception?> s_attributeNeedsMiddleware =
+            LoggerMessage.Define<string?, string>(
+                LogLevel.Error,
+                new EventId(7, "AttributeNeedsMiddleware"),
+                "Endpoint '{Endpoint}' has CORS policy {Policy} from its attribute, but app.UseKongCors() is not in the pipeline: an attribute cannot add the endpoint filter that With...() adds, so this endpoint gets no CORS headers and its preflights are not answered. Call app.UseKongCors() after routing and before UseAuthentication().");
 
         private static readonly Action<ILogger, string?, string, string, Exception?> s_duplicateMechanisms =
             LoggerMessage.Define<string?, string, string>(
