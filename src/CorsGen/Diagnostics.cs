@@ -94,6 +94,12 @@ namespace CorsGen
             "{0} and {1} both apply CORS to these endpoints",
             "Of two CorsGen policies only the one applied last runs, and ASP.NET Core's CORS runs beside CorsGen's; the startup check logs an error for such endpoints. A policy attribute next to [EnableCors] or [DisableCors] on one declaration leaves the endpoint to whichever ASP.NET Core adds last. Keep one CORS mechanism per endpoint or declaration.");
 
+        public static readonly DiagnosticDescriptor PolicyNamedByString = Create(
+            "CORS013", Usage, DiagnosticSeverity.Warning,
+            "CorsGen policy named by string",
+            "'{0}' is the CorsGen policy {1}, but {2} looks up ASP.NET Core CORS policies by name and will not find it; apply it with [{3}] or With{3}()",
+            "A CorsGen policy is compiled code, not a policy registered with AddCors(), so ASP.NET Core's [EnableCors(name)], RequireCors(name) and UseCors(name), and YARP's CorsPolicy, which look a name up in ASP.NET Core's policy provider, do not find it: the request fails at run time (YARP already when it loads its routes). Apply a CorsGen policy with its attribute ([ShopCors]) or its With<Policy>() extension (MapReverseProxy().WithShopCors() for YARP), with app.UseKongCors().");
+
         public static readonly DiagnosticDescriptor GlobPattern = Create(
             "CORS020", Security, DiagnosticSeverity.Warning,
             "Origin looks like a glob",
@@ -252,6 +258,7 @@ namespace CorsGen
             AspNetCoreMissing,
             AutomatonStateCap,
             TwoCorsMechanisms,
+            PolicyNamedByString,
             GlobPattern,
             UnescapedDot,
             NoLabelBoundary,

@@ -35,6 +35,11 @@ namespace CorsGen
                 var facts = CompilationFactsReader.Read(start.Compilation);
                 start.RegisterSymbolAction(symbol => AnalyzePolicyClass(symbol, attributeType, facts), SymbolKind.NamedType);
                 start.RegisterSyntaxNodeAction(AnalyzeInvocation, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(
+                    context => AnalyzePolicyName(context, attributeType),
+                    Microsoft.CodeAnalysis.CSharp.SyntaxKind.Attribute,
+                    Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression,
+                    Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
                 start.RegisterSymbolAction(AnalyzeCorsAttributes, SymbolKind.NamedType, SymbolKind.Method);
             });
         }
@@ -46,6 +51,23 @@ namespace CorsGen
             {
                 var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.GetLocation();
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
+            }
+        }
+
+        private static void AnalyzePolicyName(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            var finding = context.Node switch
+            {
+                AttributeSyntax attribute => PolicyNamedByString.InAttribute(attribute, context.SemanticModel, attributeType, context.CancellationToken),
+                InvocationExpressionSyntax invocation => PolicyNamedByString.InInvocation(invocation, context.SemanticModel, attributeType, context.CancellationToken),
+                AssignmentExpressionSyntax assignment => PolicyNamedByString.InAssignment(assignment, context.SemanticModel, attributeType, context.CancellationToken),
+                _ => null,
+            };
+
+            if (finding is { } found)
+            {
+                context.ReportDiagnostic(DiagnosticText.Create(
+                    Diagnostics.PolicyNamedByString, found.Name.GetLocation(), found.Value, found.Policy.ToDisplayString(), found.Consumer, found.Policy.Name));
             }
         }
 

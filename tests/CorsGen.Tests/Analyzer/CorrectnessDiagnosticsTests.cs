@@ -215,4 +215,61 @@ public sealed class CorrectnessDiagnosticsTests
             public string Create() => "created";
         }
         """, generatedSources: true);
+    [Fact]
+    public Task CORS013_a_CorsGen_policy_named_where_ASP_NET_Core_or_YARP_expects_its_own_policy_name_is_reported() => AnalyzerVerifier.VerifyAsync("""
+        using CorsGen;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Cors;
+        using Microsoft.AspNetCore.Mvc;
+        using Yarp.ReverseProxy.Configuration;
+
+        namespace Shop
+        {
+            [KongCors(Origins = ["https://a.test", "https://b.test"])]
+            public static partial class ShopCors;
+
+            [EnableCors({|CORS013:"ShopCors"|})]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet, EnableCors({|CORS013:"Shop.ShopCors"|})]
+                public string List() => "orders";
+
+                // ASP.NET Core's own policies, and names that only look alike, are left alone.
+                [HttpPost, EnableCors("Legacy")]
+                public string Create() => "created";
+
+                [HttpPut, EnableCors("shopcors")]
+                public string Update() => "updated";
+
+                [HttpDelete, EnableCors("Other.ShopCors")]
+                public string Delete() => "deleted";
+            }
+
+            public static class Routes
+            {
+                private const string Name = "ShopCors";
+
+                public static void Map(WebApplication app, string fromConfiguration)
+                {
+                    app.UseCors({|CORS013:Name|});
+                    app.MapGet("/a", () => "a").RequireCors({|CORS013:"ShopCors"|});
+                    app.MapGet("/b", () => "b").RequireCors("Legacy");
+                    app.MapGet("/c", () => "c").RequireCors(fromConfiguration);
+                    var route = new RouteConfig { RouteId = "r", CorsPolicy = {|CORS013:"ShopCors"|} };
+                    route = route with { CorsPolicy = "default" };
+                }
+            }
+        }
+
+        namespace Yarp.ReverseProxy.Configuration
+        {
+            // The shape of YARP's route (Yarp.ReverseProxy is not referenced by the analyzer tests).
+            public sealed record RouteConfig
+            {
+                public string RouteId { get; init; } = "";
+
+                public string? CorsPolicy { get; init; }
+            }
+        }
+        """, generatedSources: true);
 }
