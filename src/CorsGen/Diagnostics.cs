@@ -97,7 +97,7 @@ namespace CorsGen
         public static readonly DiagnosticDescriptor PolicyNamedByString = Create(
             "CORS013", Usage, DiagnosticSeverity.Warning,
             "CorsGen policy named by string",
-            "'{0}' is the CorsGen policy {1}, but {2} looks up ASP.NET Core CORS policies by name and will not find it; apply it with [{3}] or With{3}()",
+            "{0} cannot find the CorsGen policy '{1}' by name, so apply it with [{2}] or With{2}() instead",
             "A CorsGen policy is compiled code, not a policy registered with AddCors(), so ASP.NET Core's [EnableCors(name)], RequireCors(name) and UseCors(name), and YARP's CorsPolicy, which look a name up in ASP.NET Core's policy provider, do not find it: the request fails at run time (YARP already when it loads its routes). Apply a CorsGen policy with its attribute ([ShopCors]) or its With<Policy>() extension (MapReverseProxy().WithShopCors() for YARP), with app.UseKongCors().");
 
         public static readonly DiagnosticDescriptor GlobPattern = Create(

@@ -67,7 +67,7 @@ namespace CorsGen
             if (finding is { } found)
             {
                 context.ReportDiagnostic(DiagnosticText.Create(
-                    Diagnostics.PolicyNamedByString, found.Name.GetLocation(), found.Value, found.Policy.ToDisplayString(), found.Consumer, found.Policy.Name));
+                    Diagnostics.PolicyNamedByString, found.Name.GetLocation(), found.Consumer, found.Value, found.Policy.Name));
             }
         }
 
