@@ -100,6 +100,12 @@ namespace CorsGen
             "{0} cannot find the CorsGen policy '{1}' by name, so apply it with [{2}] or With{2}() instead",
             "A CorsGen policy is compiled code, not a policy registered with AddCors(), so ASP.NET Core's [EnableCors(name)], RequireCors(name) and UseCors(name), and YARP's CorsPolicy, which look a name up in ASP.NET Core's policy provider, do not find it: the request fails at run time (YARP already when it loads its routes). Apply a CorsGen policy with its attribute ([ShopCors]) or its With<Policy>() extension (MapReverseProxy().WithShopCors() for YARP), with app.UseKongCors().");
 
+        public static readonly DiagnosticDescriptor HiddenFromRequestDelegateGenerator = Create(
+            "CORS014", Usage, DiagnosticSeverity.Warning,
+            "Generated With<Policy>() hides a route builder from the Request Delegate Generator",
+            "The Request Delegate Generator cannot see the generated {0}, so the Map calls on this builder use reflection",
+            "Source generators do not see each other's output: where the Request Delegate Generator runs (PublishAot or EnableRequestDelegateGenerator), a builder whose type comes from a generated With<Policy>() call has no type for it, so it leaves the Map calls on that builder to the reflection-based factory, which warns IL2026 and IL3050 at publish and can fail under Native AOT. Apply the policy in a statement of its own (api.WithShopCors();), or in the chain as metadata, .WithMetadata(new ShopCorsAttribute()), with app.UseKongCors().");
+
         public static readonly DiagnosticDescriptor GlobPattern = Create(
             "CORS020", Security, DiagnosticSeverity.Warning,
             "Origin looks like a glob",
@@ -259,6 +265,7 @@ namespace CorsGen
             AutomatonStateCap,
             TwoCorsMechanisms,
             PolicyNamedByString,
+            HiddenFromRequestDelegateGenerator,
             GlobPattern,
             UnescapedDot,
             NoLabelBoundary,

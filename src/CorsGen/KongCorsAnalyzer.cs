@@ -52,6 +52,15 @@ namespace CorsGen
                 var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.GetLocation();
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.TwoCorsMechanisms, name, pair.Earlier, pair.Later));
             }
+
+            if (RequestDelegateGeneratorChain.IsEnabled(invocation.SyntaxTree)
+                && invocation.Expression is MemberAccessExpressionSyntax policyCall
+                && CorsMechanismChain.Describe(invocation, context.SemanticModel, context.CancellationToken) is { } described
+                && described != CorsMechanismChain.RequireCors
+                && RequestDelegateGeneratorChain.FeedsMapCalls(invocation, context.SemanticModel, context.CancellationToken))
+            {
+                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.HiddenFromRequestDelegateGenerator, policyCall.Name.GetLocation(), described));
+            }
         }
 
         private static void AnalyzePolicyName(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)

@@ -32,8 +32,11 @@ namespace CorsGen.Analysis
             return null;
         }
 
+        /// <summary>The description <see cref="Describe"/> gives ASP.NET Core's own <c>RequireCors</c>.</summary>
+        internal const string RequireCors = "RequireCors()";
+
         /// <summary>How a call applies CORS ("WithShopCors()", "RequireCors()"), or null when it does not.</summary>
-        private static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        internal static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax access)
             {
@@ -54,7 +57,7 @@ namespace CorsGen.Analysis
             var type = method.ContainingType;
             if (name == "RequireCors")
             {
-                return type?.ToDisplayString() == "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions" ? "RequireCors()" : null;
+                return type?.ToDisplayString() == "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions" ? RequireCors : null;
             }
 
             foreach (var attribute in type?.GetAttributes() ?? default)

@@ -21,8 +21,12 @@ internal static class AnalyzerVerifier
     /// Diagnostics checked beyond the markup, such as their message: <c>{|#0:...|}</c> marks the span and
     /// <c>.WithLocation(0)</c> refers to it.
     /// </param>
+    /// <param name="requestDelegateGenerator">
+    /// Parse options as the SDK sets them where ASP.NET Core's Request Delegate Generator runs (its interceptors namespace).
+    /// </param>
     public static Task VerifyAsync(
-        string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false, IEnumerable<DiagnosticResult>? expected = null)
+        string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false, IEnumerable<DiagnosticResult>? expected = null,
+        bool requestDelegateGenerator = false)
     {
         var test = new CSharpAnalyzerTest<KongCorsAnalyzer, DefaultVerifier>
         {
@@ -47,9 +51,14 @@ internal static class AnalyzerVerifier
         test.SolutionTransforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;
-            return solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(languageVersion));
+            var options = ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(languageVersion);
+            return solution.WithProjectParseOptions(projectId, requestDelegateGenerator ? RequestDelegateGeneratorOn(options) : options);
         });
 
         return test.RunAsync();
     }
+
+    /// <summary>The parse options of a project whose SDK enables the Request Delegate Generator (PublishAot).</summary>
+    public static CSharpParseOptions RequestDelegateGeneratorOn(CSharpParseOptions options) =>
+        options.WithFeatures([new("InterceptorsNamespaces", "Microsoft.AspNetCore.Http.Generated;Microsoft.Extensions.Validation.Generated")]);
 }

@@ -23,13 +23,15 @@ internal static class CodeFixVerifier<TCodeFix>
     /// <param name="equivalenceKey">Which of the fix's actions to apply, when it offers more than one.</param>
     /// <param name="iterations">How many single fixes it takes; by default, at most one per diagnostic.</param>
     /// <param name="fixAllIterations">How many Fix All passes it takes; by default one.</param>
+    /// <param name="requestDelegateGenerator">Parse options of a project where the Request Delegate Generator runs.</param>
     public static Task VerifyAsync(
         string source,
         string fixedSource,
         string? batchFixedSource = null,
         string? equivalenceKey = null,
         int? iterations = null,
-        int? fixAllIterations = null)
+        int? fixAllIterations = null,
+        bool requestDelegateGenerator = false)
     {
         var test = new CSharpCodeFixTest<KongCorsAnalyzer, TCodeFix, DefaultVerifier>
         {
@@ -53,7 +55,8 @@ internal static class CodeFixVerifier<TCodeFix>
         test.SolutionTransforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;
-            return solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp12));
+            var options = ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp12);
+            return solution.WithProjectParseOptions(projectId, requestDelegateGenerator ? Analyzer.AnalyzerVerifier.RequestDelegateGeneratorOn(options) : options);
         });
 
         return test.RunAsync();

@@ -111,14 +111,17 @@ public sealed class DiagnosticDocsTests
     }
 
     /// <summary>
-    /// Generates, checks the example compiles (the generated code included) and runs the analyzer. Two pages need their own
-    /// project settings for the bad example: CORS009 a C# version before 11, CORS010 no ASP.NET Core reference.
+    /// Generates, checks the example compiles (the generated code included) and runs the analyzer. Some pages need their own
+    /// project settings: CORS009's bad example a C# version before 11, CORS010's no ASP.NET Core reference, both CORS014
+    /// examples the parse options of a project where the Request Delegate Generator runs (PublishAot).
     /// </summary>
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string id, string source, bool bad)
     {
         var parseOptions = bad && id == Diagnostics.LanguageVersionTooLow.Id
             ? GeneratorRunner.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10)
-            : GeneratorRunner.ParseOptions;
+            : id == Diagnostics.HiddenFromRequestDelegateGenerator.Id
+                ? Analyzer.AnalyzerVerifier.RequestDelegateGeneratorOn(GeneratorRunner.ParseOptions)
+                : GeneratorRunner.ParseOptions;
         var references = bad && id == Diagnostics.AspNetCoreMissing.Id
             ? GeneratorRunner.FrameworkReferences.Where(r => !(r.Display ?? "").Contains("Microsoft.AspNetCore", StringComparison.Ordinal))
             : GeneratorRunner.FrameworkReferences;
