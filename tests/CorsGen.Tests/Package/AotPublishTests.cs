@@ -94,17 +94,7 @@ public sealed partial class AotPublishTests
             await File.WriteAllTextAsync(Path.Combine(project, "AotApp.csproj"), AppProject.Replace("{src}", src, StringComparison.Ordinal));
             await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), AppProgram);
 
-            var published = Path.Combine(work, "published");
-            var publish = await DotnetCli.RunAsync(
-                project,
-                new Dictionary<string, string>(),
-                PublishTimeout,
-                "publish", "-r", "linux-x64", "-c", "Release", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "--nologo", "--disable-build-servers", "-tl:off");
-            Assert.True(publish.ExitCode == 0, "The AOT app does not publish:\n" + publish.Output);
-            var warnings = TrimOrAotWarning().Matches(publish.Output).Select(m => m.Value).Distinct().ToList();
-            Assert.True(warnings.Count == 0, "Trim/AOT warnings:\n" + string.Join("\n", warnings) + "\n" + publish.Output);
-            Assert.Contains("Generating native code", publish.Output, StringComparison.Ordinal);
-
+            var published = await PublishWithoutWarningsAsync(project, work);
             var baseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
             app = DotnetCli.StartProgram(Path.Combine(published, "AotApp"), published, new Dictionary<string, string>(), ["--urls", baseAddress.ToString()], out output);
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -149,6 +139,94 @@ public sealed partial class AotPublishTests
 
             LoopbackServer.DeleteDirectory(work);
         }
+    }
+
+    /// <summary>
+    /// samples/MinimalApi as it is in the repository (its <c>PublishAot</c>, its policies applied in statements of their own
+    /// and as metadata, its JSON context, cookie authentication), copied with its project references made absolute.
+    /// </summary>
+    [AotFact]
+    public async Task The_MinimalApi_sample_publishes_as_native_AOT_without_warnings_and_answers()
+    {
+        var work = Directory.CreateTempSubdirectory("corsgen-aot-sample-").FullName;
+        Process? app = null;
+        StringBuilder? output = null;
+        try
+        {
+            var sample = Path.Combine(RepositoryRoot.Path, "samples", "MinimalApi");
+            var project = Path.Combine(work, "MinimalApi");
+            Directory.CreateDirectory(project);
+            foreach (var file in Directory.EnumerateFiles(sample).Where(f => Path.GetExtension(f) is ".cs" or ".html" or ".json"))
+            {
+                File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+            }
+
+            var csproj = await File.ReadAllTextAsync(Path.Combine(sample, "MinimalApi.csproj"));
+            var src = Path.Combine(RepositoryRoot.Path, "src") + Path.DirectorySeparatorChar;
+            Assert.Contains(@"..\..\src\", csproj, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(project, "MinimalApi.csproj"), csproj.Replace(@"..\..\src\", src, StringComparison.Ordinal));
+
+            var published = await PublishWithoutWarningsAsync(project, work);
+            var baseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
+            app = DotnetCli.StartProgram(Path.Combine(published, "MinimalApi"), published, new Dictionary<string, string>(), ["--urls", baseAddress.ToString()], out output);
+            using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            await LoopbackServer.WaitUntilListeningAsync(client, app, output, StartTimeout);
+
+            // JSON through the sample's generated context, with the catalog's allow-all policy.
+            using (var products = await client.SendWithOriginAsync(HttpMethod.Get, "/catalog/products", "https://any.test"))
+            {
+                Assert.Equal(HttpStatusCode.OK, products.StatusCode);
+                Assert.StartsWith("[{\"id\":1,\"name\":\"Kettle\"", await products.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal("*", products.Single("Access-Control-Allow-Origin"));
+            }
+
+            // A preflight to an authorized group, answered before authentication by the regex entry.
+            using (var preflight = await client.SendWithOriginAsync(HttpMethod.Options, "/partner/orders", "https://eu.partner.example.com", ("Access-Control-Request-Method", "POST")))
+            {
+                Assert.Equal(HttpStatusCode.OK, preflight.StatusCode);
+                Assert.Equal("https://eu.partner.example.com", preflight.Single("Access-Control-Allow-Origin"));
+                Assert.Equal("true", preflight.Single("Access-Control-Allow-Credentials"));
+            }
+
+            // Its 401 carries the headers; the admin group's policy, applied as metadata in a chain, answers JSON.
+            using (var unauthorized = await client.SendWithOriginAsync(HttpMethod.Get, "/partner/orders", "https://eu.partner.example.com"))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+                Assert.Equal("https://eu.partner.example.com", unauthorized.Single("Access-Control-Allow-Origin"));
+            }
+
+            using (var stats = await client.SendWithOriginAsync(HttpMethod.Get, "/admin/stats", "https://admin.example.com"))
+            {
+                Assert.Equal("{\"orders\":2,\"revenue\":59.5}", await stats.Content.ReadAsStringAsync());
+                Assert.Equal("https://admin.example.com", stats.Single("Access-Control-Allow-Origin"));
+            }
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                DotnetCli.Kill(app);
+                app.Dispose();
+            }
+
+            LoopbackServer.DeleteDirectory(work);
+        }
+    }
+
+    /// <summary>Publishes <paramref name="project"/> as Native AOT for linux-x64; fails on any IL2xxx/IL3xxx warning.</summary>
+    private static async Task<string> PublishWithoutWarningsAsync(string project, string work)
+    {
+        var published = Path.Combine(work, "published");
+        var publish = await DotnetCli.RunAsync(
+            project,
+            new Dictionary<string, string>(),
+            PublishTimeout,
+            "publish", "-r", "linux-x64", "-c", "Release", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "--nologo", "--disable-build-servers", "-tl:off");
+        Assert.True(publish.ExitCode == 0, $"{Path.GetFileName(project)} does not publish:\n" + publish.Output);
+        var warnings = TrimOrAotWarning().Matches(publish.Output).Select(m => m.Value).Distinct().ToList();
+        Assert.True(warnings.Count == 0, "Trim/AOT warnings:\n" + string.Join("\n", warnings) + "\n" + publish.Output);
+        Assert.Contains("Generating native code", publish.Output, StringComparison.Ordinal);
+        return published;
     }
 
     [GeneratedRegex(@"warning IL[23]\d{3}[^\r\n]*")]
