@@ -116,6 +116,8 @@ public sealed class PackageConsumptionTests
                 "README.md",
                 "analyzers/dotnet/cs/CorsGen.CodeFixes.dll",
                 "analyzers/dotnet/cs/CorsGen.dll",
+                "lib/net8.0/CorsGen.Attributes.dll",
+                "lib/net8.0/CorsGen.Attributes.xml",
                 "lib/netstandard2.0/CorsGen.Attributes.dll",
                 "lib/netstandard2.0/CorsGen.Attributes.xml",
             ],
@@ -140,11 +142,50 @@ public sealed class PackageConsumptionTests
             Assert.Empty(dependencies?.Descendants(ns + "dependency") ?? []);
         }
 
+        // What .NET 8+ apps compile against is built for .NET 8 and says it is trimmable (IsAotCompatible implies it); the
+        // netstandard2.0 build cannot say so.
+        var net8 = AssemblyAttributes(Entry(zip, "lib/net8.0/CorsGen.Attributes.dll"));
+        Assert.Contains(("System.Runtime.Versioning.TargetFrameworkAttribute", ".NETCoreApp,Version=v8.0"), net8);
+        Assert.Contains(("System.Reflection.AssemblyMetadataAttribute", "IsTrimmable=True"), net8);
+        Assert.DoesNotContain(AssemblyAttributes(Entry(zip, "lib/netstandard2.0/CorsGen.Attributes.dll")), a => a.Value.StartsWith("IsTrimmable", StringComparison.Ordinal));
+
         // The analyzer never references Workspaces (the compiler does not provide it); the code fixes may.
         var analyzer = CompilerCompatibilityTests.AssemblyReferences(Entry(zip, "analyzers/dotnet/cs/CorsGen.dll"));
         Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", analyzer.Keys);
         CompilerCompatibilityTests.AssertLoadsInTheNet8Compiler(analyzer);
         CompilerCompatibilityTests.AssertLoadsInARoslyn48Ide(CompilerCompatibilityTests.AssemblyReferences(Entry(zip, "analyzers/dotnet/cs/CorsGen.CodeFixes.dll")));
+    }
+
+    /// <summary>An assembly's target framework and metadata attributes: (type, "framework") or (type, "key=value").</summary>
+    private static List<(string Type, string Value)> AssemblyAttributes(Stream image)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var found = new List<(string, string)>();
+        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != System.Reflection.Metadata.HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var parent = reader.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor).Parent;
+            var type = reader.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)parent);
+            var name = reader.GetString(type.Namespace) + "." + reader.GetString(type.Name);
+            var blob = reader.GetBlobReader(attribute.Value);
+            blob.ReadUInt16();
+            if (name is "System.Reflection.AssemblyMetadataAttribute")
+            {
+                found.Add((name, blob.ReadSerializedString() + "=" + blob.ReadSerializedString()));
+            }
+            else if (name is "System.Runtime.Versioning.TargetFrameworkAttribute")
+            {
+                found.Add((name, blob.ReadSerializedString() ?? ""));
+            }
+        }
+
+        return found;
     }
 
     private static MemoryStream Entry(ZipArchive zip, string name)
