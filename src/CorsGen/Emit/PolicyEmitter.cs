@@ -48,12 +48,17 @@ namespace CorsGen.Emit
         private static string[] RequestPathUsings(CompiledPolicy policy, CompilationFacts facts)
         {
             var usings = new List<string>();
-            if (facts.HasAspNetCore || policy.Origins.HostRegexes is not null || policy.Origins.OriginRegexes is not null)
+            if (facts.HasAspNetCore || facts.HasDecision || policy.Origins.HostRegexes is not null || policy.Origins.OriginRegexes is not null)
             {
                 usings.Add("System");
             }
 
             usings.Add("System.CodeDom.Compiler");
+            if (facts.HasDecision)
+            {
+                usings.Add("System.Collections.Generic");
+            }
+
             if (facts.HasAspNetCore)
             {
                 usings.Add("System.Threading.Tasks");
@@ -85,6 +90,10 @@ namespace CorsGen.Emit
             writer.Line("public static string? GetAllowOrigin(string? requestOrigin) =>");
             writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin);").Outdent();
             writer.Line();
+            if (facts.HasDecision)
+            {
+                WriteEvaluate(writer, names);
+            }
 
             writer.Line("/// <summary>");
             writer.Line($"/// Endpoint metadata that marks an endpoint as governed by the <see cref=\"{target.Name}\"/> CORS policy.");
@@ -130,6 +139,35 @@ namespace CorsGen.Emit
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>The two public <c>Evaluate</c> overloads, which the request path's <c>Evaluate</c> implements.</summary>
+        private static void WriteEvaluate(SourceWriter writer, EmittedNames names)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a");
+            writer.Line("/// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the");
+            writer.Line("/// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)");
+            writer.Line("/// and for explaining a rejection.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
+            writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
+            writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent (then it is no preflight).</param>");
+            writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
+            writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
+            writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>");
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false);").Outdent();
+            writer.Line();
+            writer.Line("/// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>");
+            writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
+            writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
+            writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent.</param>");
+            writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
+            writer.Line("/// <param name=\"requestPrivateNetwork\">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>");
+            writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
+            writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);").Outdent();
+            writer.Line();
         }
 
         /// <summary>

@@ -50,6 +50,11 @@ namespace CorsGen.Emit
 
             writer.Line();
             WriteGetAllowOrigin(writer, policy);
+            if (facts.HasDecision)
+            {
+                EvaluateEmitter.Write(writer, policy);
+            }
+
             if (facts.HasAspNetCore)
             {
                 if (!policy.PreflightContinue)

@@ -38,10 +38,12 @@ namespace CorsGen.Emit
             AddIf(fragments, helpers, RuntimeHelpers.OriginNormalization, OriginNormalization);
             AddIf(fragments, helpers, RuntimeHelpers.NfaSimulation, NfaSimulation);
             AddIf(fragments, helpers, RuntimeHelpers.LiteralSearch, LiteralSearch);
+
+            // The request path's P2 reflection, and Evaluate's, which needs no ASP.NET Core.
+            AddIf(fragments, helpers, RuntimeHelpers.HeaderNameList, HeaderNameList);
             if (facts.HasAspNetCore)
             {
                 fragments.Add(RequestHeaders);
-                AddIf(fragments, helpers, RuntimeHelpers.HeaderNameList, HeaderNameList);
                 fragments.AddRange(new[] { VaryOrigin, PolicyDispatch, EndpointChecks, PolicyLookup, MiddlewareRegistry, PathEndpoints, LoggerLookup, LogMessages });
             }
 

@@ -46,6 +46,11 @@ namespace CorsGen.Emit
             }
 
             helpers |= For(origins.HostRegexes) | For(origins.OriginRegexes);
+            foreach (var test in origins.EntryTests)
+            {
+                helpers |= For(test.OwnMatcher);
+            }
+
             if (!policy.PreflightContinue && policy.AllowHeaders is null)
             {
                 helpers |= RuntimeHelpers.HeaderNameList;

@@ -18,5 +18,8 @@ namespace CorsGen.Model
     /// ASP.NET Core hosting (<c>IHostingStartup</c>, <c>IStartupFilter</c>) is referenced: emit the startup check of
     /// attributes that need <c>UseKongCors()</c> (<see cref="Emit.StartupCheckEmitter"/>).
     /// </param>
-    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware, bool HasHostingStartup);
+    /// <param name="HasDecision">
+    /// <c>CorsGen.KongCorsDecision</c> is referenced (the attribute assembly of this version): emit each policy's <c>Evaluate</c>.
+    /// </param>
+    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware, bool HasHostingStartup, bool HasDecision);
 }

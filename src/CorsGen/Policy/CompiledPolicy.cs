@@ -47,6 +47,10 @@ namespace CorsGen.Policy
     /// <param name="HasWildcard">List mode: a <c>*</c> entry (O5), which answers every request with an Origin; the other entries are then not compiled.</param>
     /// <param name="HostRegexes">List mode: the regex entries with no <c>:</c> (O7), one automaton matched against the host.</param>
     /// <param name="OriginRegexes">List mode: the other regex entries, one automaton matched against <c>scheme://host[:port]</c>.</param>
+    /// <param name="EntryTests">
+    /// List mode without <c>*</c>: each entry on its own, in order, so <c>Evaluate</c> can say which entry matched first (the
+    /// request path needs only whether one did).
+    /// </param>
     internal sealed record OriginRules(
         OriginMode Mode,
         EquatableArray<string> Entries,
@@ -54,7 +58,17 @@ namespace CorsGen.Policy
         EquatableArray<string> Literals,
         bool HasWildcard,
         RegexMatcher? HostRegexes,
-        RegexMatcher? OriginRegexes);
+        RegexMatcher? OriginRegexes,
+        EquatableArray<EntryTest> EntryTests = default);
+
+    /// <summary>One origin entry on its own (List mode), for <c>Evaluate</c>'s matched entry.</summary>
+    /// <param name="Literal">A literal entry's normal form (O8); null for a regex entry.</param>
+    /// <param name="HostOnly">A regex entry matched against the host alone (O7).</param>
+    /// <param name="OwnMatcher">
+    /// A regex entry's own automaton, when its kind's automaton holds other entries too; null when that automaton is this
+    /// entry's alone (it is then the test).
+    /// </param>
+    internal sealed record EntryTest(string? Literal, bool HostOnly, RegexMatcher? OwnMatcher);
 
     /// <summary>
     /// Several regex entries compiled into one automaton: a subject matches when any entry matches it, in

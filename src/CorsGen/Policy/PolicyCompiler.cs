@@ -113,7 +113,32 @@ namespace CorsGen.Policy
                 EquatableArray.From(literals),
                 false,
                 CompileRegexes(hostRegexes, problems),
-                CompileRegexes(originRegexes, problems));
+                CompileRegexes(originRegexes, problems),
+                problems is null ? EntryTests(origins, hostRegexes.Count, originRegexes.Count) : default);
+        }
+
+        /// <summary>
+        /// Each entry on its own, for Evaluate: a regex entry gets its own automaton only when its kind's automaton holds
+        /// others too. Only the generator needs them (the analyzer passes <c>problems</c> and skips them).
+        /// </summary>
+        private static EquatableArray<EntryTest> EntryTests(OriginEntries origins, int hostRegexCount, int originRegexCount)
+        {
+            var tests = new List<EntryTest>(origins.Items.Count);
+            foreach (var entry in origins.Items)
+            {
+                if (entry.Kind == OriginEntryKind.Literal)
+                {
+                    tests.Add(new EntryTest(entry.Normalized, false, null));
+                    continue;
+                }
+
+                var regex = entry.Regex!;
+                var shared = (regex.HostOnly ? hostRegexCount : originRegexCount) > 1;
+                var own = shared ? CompileRegexes(new List<(int, OriginRegex)> { (entry.Index, regex) }, problems: null) : null;
+                tests.Add(new EntryTest(null, regex.HostOnly, own));
+            }
+
+            return EquatableArray.From(tests);
         }
 
         /// <summary>All regex entries of one subject kind as one automaton (O6, O7), or null when there are none.</summary>

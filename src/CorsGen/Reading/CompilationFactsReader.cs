@@ -13,6 +13,8 @@ namespace CorsGen.Reading
         /// <summary>The generated class that declares <c>UseKongCors()</c>, where the framework's own Use* extensions live.</summary>
         public const string MiddlewareExtensionsMetadataName = "Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions";
 
+        public const string DecisionMetadataName = "CorsGen.KongCorsDecision";
+
         public const string HostingStartupMetadataName = "Microsoft.AspNetCore.Hosting.IHostingStartup";
 
         public const string StartupFilterMetadataName = "Microsoft.AspNetCore.Hosting.IStartupFilter";
@@ -23,7 +25,8 @@ namespace CorsGen.Reading
             RuntimeNamespace: "CorsGen.Generated." + NamespaceFor(compilation.AssemblyName ?? "Assembly"),
             HasReferencedMiddleware: HasReferencedMiddleware(compilation),
             HasHostingStartup: compilation.GetTypeByMetadataName(HostingStartupMetadataName) is not null
-                && compilation.GetTypeByMetadataName(StartupFilterMetadataName) is not null);
+                && compilation.GetTypeByMetadataName(StartupFilterMetadataName) is not null,
+            HasDecision: compilation.GetTypeByMetadataName(DecisionMetadataName) is not null);
 
         public static bool SupportsGeneratedCode(Compilation compilation) =>
             compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11;

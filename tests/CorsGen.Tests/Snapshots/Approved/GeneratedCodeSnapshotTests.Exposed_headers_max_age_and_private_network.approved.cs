@@ -19,6 +19,30 @@ namespace Shop
             global::CorsGen.Generated.CorsGenTestPolicies.__DeviceCorsRequestPath.GetAllowOrigin(requestOrigin);
 
         /// <summary>
+        /// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a
+        /// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the
+        /// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)
+        /// and for explaining a rejection.
+        /// </summary>
+        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
+        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
+        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent (then it is no preflight).</param>
+        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
+        public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__DeviceCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false);
+
+        /// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>
+        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
+        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
+        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent.</param>
+        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
+        /// <param name="requestPrivateNetwork">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
+        public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__DeviceCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
+
+        /// <summary>
         /// Endpoint metadata that marks an endpoint as governed by the <see cref="DeviceCors"/> CORS policy.
         /// <c>WithDeviceCors()</c> adds <see cref="Instance"/> to every endpoint it applies to; <c>UseKongCors()</c>
         /// finds the policy of an endpoint through it.
@@ -132,6 +156,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.Collections.Generic;
     using System.Threading.Tasks;
     using Microsoft.AspNetCore.Http;
     using Microsoft.Extensions.Logging;
@@ -195,6 +220,78 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, out _);
         }
+
+        /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
+        private static readonly string[] Entries =
+        {
+            "https://intranet.example.com",
+            "http://192.168.1.10:8080",
+        };
+
+        /// <summary>O10: the index of the first entry that matches <paramref name="origin"/> (valid, D4), or -1.</summary>
+        private static int FirstMatchingEntry(string origin)
+        {
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            if (domain is "https://intranet.example.com")
+            {
+                return 0;
+            }
+
+            if (domain is "http://192.168.1.10:8080")
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
+        /// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>
+        internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork)
+        {
+            // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
+            var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
+            var headers = new List<KeyValuePair<string, string>>();
+            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin.
+            headers.Add(new("Vary", "Origin"));
+
+            if (allowOrigin is not null)
+            {
+                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
+            }
+
+            if (isPreflight)
+            {
+                headers.Add(new("Access-Control-Allow-Headers", AllowHeaders));
+                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
+                headers.Add(new("Access-Control-Max-Age", MaxAge));
+
+                // P5: only when asked for; independent of the origin.
+                if (requestPrivateNetwork)
+                {
+                    headers.Add(new("Access-Control-Allow-Private-Network", "true"));
+                }
+            }
+            else
+            {
+                headers.Add(new("Access-Control-Expose-Headers", ExposeHeaders));
+            }
+
+            if (origin is null)
+            {
+                var reason = string.IsNullOrEmpty(requestOrigin) ? KongCorsReason.NoOrigin : KongCorsReason.OriginInvalid;
+                return Decide(isPreflight, requestOrigin, -1, reason, headers);
+            }
+
+            return allowOrigin is null
+                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
+                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+        }
+
+        private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
+            new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
 
         /// <summary>
         /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a

@@ -19,6 +19,30 @@ namespace Shop
             global::CorsGen.Generated.CorsGenTestPolicies.__HostRegexCorsRequestPath.GetAllowOrigin(requestOrigin);
 
         /// <summary>
+        /// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a
+        /// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the
+        /// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)
+        /// and for explaining a rejection.
+        /// </summary>
+        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
+        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
+        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent (then it is no preflight).</param>
+        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
+        public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__HostRegexCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false);
+
+        /// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>
+        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
+        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
+        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent.</param>
+        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
+        /// <param name="requestPrivateNetwork">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
+        public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__HostRegexCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
+
+        /// <summary>
         /// Endpoint metadata that marks an endpoint as governed by the <see cref="HostRegexCors"/> CORS policy.
         /// <c>WithHostRegexCors()</c> adds <see cref="Instance"/> to every endpoint it applies to; <c>UseKongCors()</c>
         /// finds the policy of an endpoint through it.
@@ -132,6 +156,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.Collections.Generic;
     using System.Threading.Tasks;
     using Microsoft.AspNetCore.Http;
     using Microsoft.Extensions.Logging;
@@ -447,6 +472,322 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, out _);
         }
+
+        /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
+        private static readonly string[] Entries =
+        {
+            "foo\\.test",
+            "(.*[./])?bar\\.test",
+        };
+
+        /// <summary>
+        /// O6: whether the request's host matches one of these entries as Kong's PCRE2 matches them (anchored at the start;
+        /// <c>$</c> also before one final newline), decided in one pass by one minimized DFA of 11 states:
+        /// <code>
+        /// foo\.test$
+        /// </code>
+        /// </summary>
+        private static bool MatchesEntry0(ReadOnlySpan<char> subject)
+        {
+            // Every match ends with "foo.test" (a final newline aside): one comparison rejects most other subjects.
+            if (!subject.EndsWith("foo.test")
+                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && subject.Slice(0, subject.Length - 1).EndsWith("foo.test")))
+            {
+                return false;
+            }
+
+            // Every match starts with "foo.test": one comparison instead of 8 states.
+            if (!subject.StartsWith("foo.test"))
+            {
+                return false;
+            }
+
+            var i = 8;
+
+            if (i == subject.Length)
+            {
+                return true;
+            }
+
+            switch (subject[i++])
+            {
+                case '\n':
+                    goto State10;
+                default:
+                    return false;
+            }
+
+        State10:
+            return i == subject.Length;
+        }
+
+        /// <summary>
+        /// O6: whether the request's host matches one of these entries as Kong's PCRE2 matches them (anchored at the start;
+        /// <c>$</c> also before one final newline), decided in one pass by one minimized DFA of 12 states:
+        /// <code>
+        /// (.*[./])?bar\.test$
+        /// </code>
+        /// </summary>
+        private static bool MatchesEntry1(ReadOnlySpan<char> subject)
+        {
+            // Every match ends with "bar.test" (a final newline aside): one comparison rejects most other subjects.
+            if (!subject.EndsWith("bar.test")
+                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && subject.Slice(0, subject.Length - 1).EndsWith("bar.test")))
+            {
+                return false;
+            }
+
+            var i = 0;
+
+        State0:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'a' or >= 'c' and <= '\u00ff':
+                    goto State1;
+                case 'b':
+                    goto State3;
+                default:
+                    return false;
+            }
+
+        State1:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '\u00ff':
+                    goto State1;
+                default:
+                    return false;
+            }
+
+        State3:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '`' or >= 'b' and <= '\u00ff':
+                    goto State1;
+                case 'a':
+                    goto State4;
+                default:
+                    return false;
+            }
+
+        State4:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'q' or >= 's' and <= '\u00ff':
+                    goto State1;
+                case 'r':
+                    goto State5;
+                default:
+                    return false;
+            }
+
+        State5:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= '\u00ff':
+                    goto State1;
+                case '.':
+                    goto State6;
+                default:
+                    return false;
+            }
+
+        State6:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'a' or >= 'c' and <= 's' or >= 'u' and <= '\u00ff':
+                    goto State1;
+                case 'b':
+                    goto State3;
+                case 't':
+                    goto State7;
+                default:
+                    return false;
+            }
+
+        State7:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'd' or >= 'f' and <= '\u00ff':
+                    goto State1;
+                case 'e':
+                    goto State8;
+                default:
+                    return false;
+            }
+
+        State8:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 'r' or >= 't' and <= '\u00ff':
+                    goto State1;
+                case 's':
+                    goto State9;
+                default:
+                    return false;
+            }
+
+        State9:
+            if (i == subject.Length)
+            {
+                return false;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case >= '\u0000' and <= '\t' or >= '\u000b' and <= '-' or >= '0' and <= 's' or >= 'u' and <= '\u00ff':
+                    goto State1;
+                case 't':
+                    goto State10;
+                default:
+                    return false;
+            }
+
+        State10:
+            if (i == subject.Length)
+            {
+                return true;
+            }
+
+            switch (subject[i++])
+            {
+                case '.' or '/':
+                    goto State0;
+                case '\n':
+                    goto State11;
+                default:
+                    if (subject[i - 1] > '\u00ff')
+                    {
+                        // Beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin).
+                        return false;
+                    }
+
+                    goto State1;
+            }
+
+        State11:
+            return i == subject.Length;
+        }
+
+        /// <summary>O10: the index of the first entry that matches <paramref name="origin"/> (valid, D4), or -1.</summary>
+        private static int FirstMatchingEntry(string origin)
+        {
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            if (MatchesEntry0(host))
+            {
+                return 0;
+            }
+
+            if (MatchesEntry1(host))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
+        /// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>
+        internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork)
+        {
+            // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
+            var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
+            var headers = new List<KeyValuePair<string, string>>();
+            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin.
+            headers.Add(new("Vary", "Origin"));
+
+            // C2: credentials on every response of a policy that lists its origins.
+            headers.Add(new("Access-Control-Allow-Credentials", "true"));
+
+            if (allowOrigin is not null)
+            {
+                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
+            }
+
+            if (isPreflight)
+            {
+                // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
+                if (KongCorsRuntime.IsHeaderNameList(requestHeaders))
+                {
+                    headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
+                }
+
+                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
+            }
+
+            if (origin is null)
+            {
+                var reason = string.IsNullOrEmpty(requestOrigin) ? KongCorsReason.NoOrigin : KongCorsReason.OriginInvalid;
+                return Decide(isPreflight, requestOrigin, -1, reason, headers);
+            }
+
+            return allowOrigin is null
+                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
+                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+        }
+
+        private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
+            new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
 
         /// <summary>
         /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a

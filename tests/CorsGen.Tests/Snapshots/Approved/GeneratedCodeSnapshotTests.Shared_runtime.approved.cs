@@ -297,24 +297,6 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return null;
         }
 
-        /// <summary>R2: a repeated request header counts by its first value.</summary>
-        internal static string? First(StringValues values) => values.Count == 0 ? null : values[0];
-
-        /// <summary>R1: OPTIONS (exactly), a non-empty Origin, and an Access-Control-Request-Method (even empty).</summary>
-        /// <param name="request">The request.</param>
-        /// <param name="requestOrigin">The Origin of a preflight (its first value), so the answer does not look it up again.</param>
-        internal static bool IsPreflight(HttpRequest request, [NotNullWhen(true)] out string? requestOrigin)
-        {
-            requestOrigin = null;
-            if (!string.Equals(request.Method, "OPTIONS", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            requestOrigin = First(request.Headers.Origin);
-            return !string.IsNullOrEmpty(requestOrigin) && request.Headers.AccessControlRequestMethod.Count > 0;
-        }
-
         /// <summary>
         /// D4: whether an Access-Control-Request-Headers value may be reflected: header names (RFC 9110 tokens)
         /// separated by commas, with optional spaces or tabs around them, at most 4096 chars.
@@ -367,6 +349,24 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <summary>RFC 9110 <c>tchar</c>.</summary>
         private static bool IsTokenChar(char c) =>
             char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
+
+        /// <summary>R2: a repeated request header counts by its first value.</summary>
+        internal static string? First(StringValues values) => values.Count == 0 ? null : values[0];
+
+        /// <summary>R1: OPTIONS (exactly), a non-empty Origin, and an Access-Control-Request-Method (even empty).</summary>
+        /// <param name="request">The request.</param>
+        /// <param name="requestOrigin">The Origin of a preflight (its first value), so the answer does not look it up again.</param>
+        internal static bool IsPreflight(HttpRequest request, [NotNullWhen(true)] out string? requestOrigin)
+        {
+            requestOrigin = null;
+            if (!string.Equals(request.Method, "OPTIONS", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            requestOrigin = First(request.Headers.Origin);
+            return !string.IsNullOrEmpty(requestOrigin) && request.Headers.AccessControlRequestMethod.Count > 0;
+        }
 
         /// <summary>
         /// O2, A3: adds <c>Vary: Origin</c> as its own value, keeping the endpoint's Vary. Once: a response that already

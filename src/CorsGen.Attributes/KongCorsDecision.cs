@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CorsGen
+{
+    /// <summary>
+    /// What a CorsGen policy answers to one request, as the generated <c>Evaluate</c> method of every policy class
+    /// computes it without an <c>HttpContext</c>: whether it is a preflight, whether the origin is allowed, which entry
+    /// matched, the rule that decided, and the exact CORS response headers, in the order the policy sets them.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var decision = ShopCors.Evaluate("GET", "https://evilexample.com");
+    /// Assert.False(decision.OriginAllowed, decision.ToString());
+    /// </code>
+    /// </example>
+    public sealed class KongCorsDecision
+    {
+        /// <summary>D4: the longest Origin that is matched, reflected or quoted.</summary>
+        private const int MaxQuotedLength = 4096;
+
+        /// <summary>Made by the generated <c>Evaluate</c> of a policy; public so tests can build expected values.</summary>
+        /// <param name="policyName">The policy class's full name.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1).</param>
+        /// <param name="origin">The request's Origin header as sent, or null.</param>
+        /// <param name="matchedEntry">The index of the first origin entry that matched, or -1.</param>
+        /// <param name="matchedEntryText">That entry as configured, or null.</param>
+        /// <param name="entryCount">How many origin entries the policy has.</param>
+        /// <param name="reason">The rule that decided.</param>
+        /// <param name="headers">The CORS response headers the policy sets, in order.</param>
+        public KongCorsDecision(
+            string policyName, bool isPreflight, string? origin, int matchedEntry, string? matchedEntryText, int entryCount, KongCorsReason reason,
+            IReadOnlyList<KeyValuePair<string, string>> headers)
+        {
+            PolicyName = policyName ?? throw new ArgumentNullException(nameof(policyName));
+            IsPreflight = isPreflight;
+            Origin = origin;
+            MatchedEntry = matchedEntry;
+            MatchedEntryText = matchedEntryText;
+            EntryCount = entryCount;
+            Reason = reason;
+            Headers = headers ?? throw new ArgumentNullException(nameof(headers));
+        }
+
+        /// <summary>The policy class's full name.</summary>
+        public string PolicyName { get; }
+
+        /// <summary>Whether the request is a preflight: OPTIONS, a non-empty Origin and an Access-Control-Request-Method (R1).</summary>
+        public bool IsPreflight { get; }
+
+        /// <summary>The request's Origin header as sent, or null when it had none.</summary>
+        public string? Origin { get; }
+
+        /// <summary>
+        /// Whether a browser reading the response would find its origin allowed: the policy sends an
+        /// Access-Control-Allow-Origin that is <c>*</c> or exactly the request's Origin.
+        /// </summary>
+        public bool OriginAllowed =>
+            AllowOrigin is { } allowed && (allowed == "*" || string.Equals(allowed, Origin, StringComparison.Ordinal));
+
+        /// <summary>The Access-Control-Allow-Origin the policy sends, or null when it sends none.</summary>
+        public string? AllowOrigin => Header("Access-Control-Allow-Origin");
+
+        /// <summary>
+        /// The index in the policy's <c>Origins</c> of the first entry that matched the request's origin (entries are tried
+        /// in order, O10): the <c>*</c> entry for <see cref="KongCorsReason.WildcardEntry"/>, the single entry for
+        /// <see cref="KongCorsReason.SingleLiteral"/> when it equals the Origin; -1 when none.
+        /// </summary>
+        public int MatchedEntry { get; }
+
+        /// <summary>The entry at <see cref="MatchedEntry"/> as configured, or null.</summary>
+        public string? MatchedEntryText { get; }
+
+        /// <summary>How many entries the policy's <c>Origins</c> has.</summary>
+        public int EntryCount { get; }
+
+        /// <summary>The rule that decided.</summary>
+        public KongCorsReason Reason { get; }
+
+        /// <summary>
+        /// The CORS response headers the policy sets, in the order it sets them: for a preflight the whole answer, for any
+        /// other request what it adds to the response (<c>Vary</c> as the policy contributes it; an endpoint's own Vary
+        /// values are kept before it).
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+        /// <summary>The value of a header of <see cref="Headers"/> (names compared ignoring case), or null.</summary>
+        public string? Header(string name)
+        {
+            foreach (var header in Headers)
+            {
+                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return header.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The decision in one English sentence, for test failures and logs.</summary>
+        public override string ToString()
+        {
+            var policy = PolicyName;
+            var request = IsPreflight ? "preflight" : "request";
+            switch (Reason)
+            {
+                case KongCorsReason.AllowAll:
+                    return $"{policy} allows every origin, so the {request} gets Access-Control-Allow-Origin: * (O1).";
+                case KongCorsReason.AllowAllReflected:
+                    return $"{policy} allows every origin with credentials, so it sends the {request}'s own origin {Quote(Origin)} back (C3).";
+                case KongCorsReason.WildcardEntry:
+                    return $"{policy} answers * to every request with an Origin, because entry {MatchedEntry} of its origins is '*' (O5).";
+                case KongCorsReason.SingleLiteral:
+                    return MatchedEntry == 0
+                        ? $"{policy} has the single origin {Quote(MatchedEntryText)}, which the {request}'s origin is (O3)."
+                        : $"{policy} has the single origin {Quote(AllowOrigin)} and sends it whatever the {request}'s origin, {DescribeOrigin()}, so a browser refuses any other (O3).";
+                case KongCorsReason.EntryMatched:
+                    return $"{policy} allows origin {Quote(Origin)}: it matches entry {MatchedEntry}, {Quote(MatchedEntryText)} (O9).";
+                case KongCorsReason.NoOrigin:
+                    return $"{policy} tries no entry: the {request} has no Origin header (O10).";
+                case KongCorsReason.OriginNotListed:
+                    return $"{policy} refuses origin {Quote(Origin)}: it matches none of its {EntryCount} origin entries (O10).";
+                case KongCorsReason.OriginInvalid:
+                    return $"{policy} treats the Origin header as absent: {DescribeOrigin()} is not visible ASCII of at most {MaxQuotedLength} characters (D4).";
+                case KongCorsReason.PreflightContinued:
+                    return $"{policy} lets the preflight continue to the application, which answers it without CORS headers (P7).";
+                default:
+                    return $"{policy}: {Reason}.";
+            }
+        }
+
+        /// <summary>The Origin for a sentence: quoted when D4 lets it be reflected, else only its length.</summary>
+        private string DescribeOrigin() =>
+            Origin is null ? "none" : IsQuotable(Origin) ? Quote(Origin) : string.Format(CultureInfo.InvariantCulture, "an Origin of {0} characters", Origin.Length);
+
+        private static string Quote(string? value) => value is null ? "(none)" : IsQuotable(value) ? "'" + value + "'" : "(not quotable)";
+
+        /// <summary>D4: visible ASCII, at most 4096 characters.</summary>
+        private static bool IsQuotable(string value)
+        {
+            if (value.Length == 0 || value.Length > MaxQuotedLength)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (c < '!' || c > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
