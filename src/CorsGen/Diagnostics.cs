@@ -7,7 +7,7 @@ namespace CorsGen
 {
     /// <summary>
     /// Every diagnostic CorsGen reports. Ids are stable once shipped; each has a page under
-    /// <c>docs/diagnostics/</c>. Errors stop the policy from being generated (except CORS003, see
+    /// <c>docs/diagnostics/</c>. Errors stop the policy from being generated (except CORS003 and CORS047, see
     /// <see cref="BlocksGeneration"/>); warnings flag a policy that compiles but is insecure or cannot
     /// work as written; infos note a harmless setting that does less than it suggests. A message is one
     /// sentence saying what is wrong and where; the description and the page say why and how to fix it.
@@ -250,6 +250,13 @@ namespace CorsGen
             "Headers entry '*' does not cover Authorization, so requests that send it fail their preflight",
             "The Fetch standard never lets '*' in Access-Control-Allow-Headers cover Authorization, even without credentials. Add \"Authorization\" to Headers if pages send it.");
 
+        public static readonly DiagnosticDescriptor ExampleDisagrees = Create(
+            "CORS047", Correctness, DiagnosticSeverity.Error,
+            "Policy example disagrees with the policy",
+            "Example '{0}' is {1} by the policy, not {2}: {3}",
+            "A [KongCorsExample] states what the policy must answer to an origin, and the compiled policy answers otherwise, so the policy does not do what its author expects. Fix the origin list (or the example, if the expectation was wrong).",
+            stopsGeneration: false);
+
         /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             InvalidRegex,
@@ -289,7 +296,8 @@ namespace CorsGen
             UnreachableEntry,
             RegexMatchesNothing,
             EmptyMethods,
-            WildcardWithoutAuthorization);
+            WildcardWithoutAuthorization,
+            ExampleDisagrees);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

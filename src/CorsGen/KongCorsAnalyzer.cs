@@ -137,6 +137,8 @@ namespace CorsGen
             {
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
             }
+
+            PolicyExamples.Check(context, type, spec);
         }
     }
 }

@@ -56,6 +56,13 @@ namespace CorsGen.Policy
             return problems;
         }
 
+        /// <summary>The origin rules the generator compiles for a policy it can generate (each entry's test included), or null.</summary>
+        public static OriginRules? OriginsOf(PolicySpec spec)
+        {
+            var origins = OriginEntries.Of(spec.Origins);
+            return PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec, origins)) ? null : CompileOrigins(origins, problems: null);
+        }
+
         private static OriginRules CompileOrigins(OriginEntries origins, List<PolicyProblem>? problems)
         {
             var entries = new List<string>();
