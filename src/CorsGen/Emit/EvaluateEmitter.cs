@@ -23,6 +23,8 @@ namespace CorsGen.Emit
             }
 
             writer.Line();
+            WriteResultOf(writer);
+            writer.Line();
             WriteEvaluate(writer, policy);
             writer.Line();
             writer.Line("private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>");
@@ -86,6 +88,21 @@ namespace CorsGen.Emit
         }
 
         private static string EntryMatcherName(int index) => "MatchesEntry" + index;
+
+        /// <summary>The metrics result of a request: what a browser makes of the answer, computed without allocating.</summary>
+        private static void WriteResultOf(SourceWriter writer)
+        {
+            writer.Line("/// <summary>The <c>corsgen.result</c> of a request with <paramref name=\"requestOrigin\"/> (KongCorsMetrics); allocates nothing.</summary>");
+            writer.Open("internal static string ResultOf(string? requestOrigin)");
+            writer.Open($"if ({EmittedNames.Runtime}.ValidOrigin(requestOrigin) is not {{ }} origin)");
+            writer.Line("return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;");
+            writer.Close();
+            writer.Line();
+            writer.Line("// Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).");
+            writer.Line("var allowOrigin = GetAllowOrigin(origin);");
+            writer.Line("return allowOrigin == \"*\" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;");
+            writer.Close();
+        }
 
         private static void WriteEvaluate(SourceWriter writer, CompiledPolicy policy)
         {

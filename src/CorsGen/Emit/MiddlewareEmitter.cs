@@ -26,9 +26,28 @@ namespace CorsGen.Emit
 
             // The middleware itself is file-local, in CorsGen's namespace.
             writer.OpenGeneratedNamespace(facts.RuntimeNamespace, "System", "System.CodeDom.Compiler", "System.Threading.Tasks", "Microsoft.AspNetCore.Cors.Infrastructure", "Microsoft.AspNetCore.Http");
-            writer.Lines(Middleware.Split('\n'));
+            writer.Lines(WithoutEmptyPlaceholders(Middleware(facts.HasDecision).Split('\n')));
             writer.Close();
             return writer.ToString();
+        }
+
+        /// <summary>The template's lines without the blank lines an empty placeholder left (two in a row, or one before a brace).</summary>
+        private static string[] WithoutEmptyPlaceholders(string[] lines)
+        {
+            var kept = new System.Collections.Generic.List<string>(lines.Length);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var blank = lines[i].Trim().Length == 0;
+                var next = i + 1 < lines.Length ? lines[i + 1].Trim() : "";
+                if (blank && (next.Length == 0 || next == "}") && i + 1 < lines.Length)
+                {
+                    continue;
+                }
+
+                kept.Add(blank ? "" : lines[i]);
+            }
+
+            return kept.ToArray();
         }
 
         /// <summary>The two <c>UseKongCors</c> overloads.</summary>
@@ -86,14 +105,15 @@ namespace CorsGen.Emit
                         {{runtime}}.AddPathEndpoints(app);
                     }
 
-                    return app.Use(next => new global::{{runtimeNamespace}}.KongCorsMiddleware(next, defaultPolicy).InvokeAsync);
+                    var services = app.ApplicationServices;
+                    return app.Use(next => new global::{{runtimeNamespace}}.KongCorsMiddleware(next, defaultPolicy, services).InvokeAsync);
                 }
             }
             """;
         }
 
         /// <summary>The middleware behind <c>UseKongCors()</c>: the endpoint's policy, else ASP.NET Core's CORS, else the default policy.</summary>
-        private static readonly string Middleware = $$"""
+        private static string Middleware(bool observe) => $$"""
             /// <summary>The middleware behind <c>UseKongCors()</c>.</summary>
             {{EmittedNames.GeneratedCodeAttribute}}
             file sealed class KongCorsMiddleware
@@ -103,11 +123,13 @@ namespace CorsGen.Emit
 
                 private readonly RequestDelegate _next;
                 private readonly IMiddleware? _defaultPolicy;
+                {{(observe ? "private readonly " + EmittedNames.Runtime + ".KongCorsDiagnostics? _diagnostics;" : "")}}
 
-                public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy)
+                public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy, IServiceProvider services)
                 {
                     _next = next;
                     _defaultPolicy = defaultPolicy;
+                    {{(observe ? "_diagnostics = " + EmittedNames.Runtime + ".DiagnosticsOf(services);" : "_ = services;")}}
                 }
 
                 public Task InvokeAsync(HttpContext context)
@@ -123,6 +145,7 @@ namespace CorsGen.Emit
                         var optedOut = policy is Attribute && {{EmittedNames.Runtime}}.IsOptedOut(endpoint.Metadata);
                         if (policy is not null && !optedOut)
                         {
+                            {{(observe ? "Observe(context, policy);" : "")}}
                             return policy.InvokeAsync(context, _next);
                         }
 
@@ -150,9 +173,29 @@ namespace CorsGen.Emit
                     }
 
                     // Kong's global plugin: every endpoint without a policy, and requests that match none (404, 405).
-                    return _defaultPolicy is null ? _next(context) : _defaultPolicy.InvokeAsync(context, _next);
+                    if (_defaultPolicy is null)
+                    {
+                        return _next(context);
+                    }
+
+                    {{(observe ? "Observe(context, _defaultPolicy);" : "")}}
+                    return _defaultPolicy.InvokeAsync(context, _next);
                 }
+            {{(observe ? ObserveMethod : "")}}
             }
+            """;
+
+        /// <summary>The middleware's part of metrics and explanations: a request is looked at only when someone wants it.</summary>
+        private static readonly string ObserveMethod = $$"""
+
+                private void Observe(HttpContext context, IMiddleware policy)
+                {
+                    if (_diagnostics is { Observing: true } diagnostics)
+                    {
+                        var preflight = {{EmittedNames.Runtime}}.IsPreflight(context.Request, out var requestOrigin);
+                        {{EmittedNames.Runtime}}.Observe(diagnostics, policy, context, preflight, requestOrigin);
+                    }
+                }
             """;
     }
 }

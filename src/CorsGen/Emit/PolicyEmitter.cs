@@ -101,9 +101,21 @@ namespace CorsGen.Emit
             writer.Line("/// finds the policy of an endpoint through it.");
             writer.Line("/// </summary>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
+            var bases = new List<string>();
             if (facts.HasAspNetCore)
             {
-                writer.Open("public sealed class Metadata", $": global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}");
+                bases.Add("global::Microsoft.AspNetCore.Http.IMiddleware");
+                bases.Add(names.GlobalPolicyInterface);
+            }
+
+            if (facts.HasDecision)
+            {
+                bases.Add(DiagnosticsInterface);
+            }
+
+            if (bases.Count > 0)
+            {
+                writer.Open("public sealed class Metadata", ": " + string.Join(", ", bases));
             }
             else
             {
@@ -126,19 +138,41 @@ namespace CorsGen.Emit
                 WritePolicyInterfaceMembers(writer, policy, names, "this");
             }
 
+            if (facts.HasDecision)
+            {
+                writer.Line();
+                WriteDiagnosticsMembers(writer, policy, names);
+            }
+
             writer.Close();
 
             writer.Close();
             if (facts.HasAspNetCore)
             {
                 writer.Line();
-                WritePolicyAttribute(writer, policy, names);
+                WritePolicyAttribute(writer, policy, names, facts);
             }
 
             for (var i = 0; i < target.ContainingTypes.Count; i++)
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>The interface CorsGen's metrics and explanations read a policy through, from any assembly.</summary>
+        private const string DiagnosticsInterface = "global::CorsGen.IKongCorsPolicyDiagnostics";
+
+        /// <summary>The members of <see cref="DiagnosticsInterface"/>, shared by <c>Metadata</c> and the policy's attribute.</summary>
+        private static void WriteDiagnosticsMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        {
+            writer.Line($"string {DiagnosticsInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
+            writer.Line();
+            writer.Line($"bool {DiagnosticsInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
+            writer.Line();
+            writer.Line($"string {DiagnosticsInterface}.ResultOf(string? requestOrigin) => {names.GlobalRequestPath}.ResultOf(requestOrigin);");
+            writer.Line();
+            writer.Line($"global::CorsGen.KongCorsDecision {DiagnosticsInterface}.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);").Outdent();
         }
 
         /// <summary>The two public <c>Evaluate</c> overloads, which the request path's <c>Evaluate</c> implements.</summary>
@@ -207,7 +241,7 @@ namespace CorsGen.Emit
         /// whose attributes become endpoint metadata. It is the policy to <c>UseKongCors()</c>: every member delegates to the
         /// one <c>Metadata</c> instance.
         /// </summary>
-        private static void WritePolicyAttribute(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WritePolicyAttribute(SourceWriter writer, CompiledPolicy policy, EmittedNames names, CompilationFacts facts)
         {
             var target = policy.Target;
             var metadata = $"{names.PolicyClass}.Metadata.Instance";
@@ -221,10 +255,16 @@ namespace CorsGen.Emit
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Open(
                 $"{(target.IsPublic ? "public" : "internal")} sealed class {target.Name}Attribute",
-                $": global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}");
+                $": global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}{(facts.HasDecision ? ", " + DiagnosticsInterface : "")}");
             writer.Line($"string {names.GlobalPolicyInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
             writer.Line();
             WritePolicyInterfaceMembers(writer, policy, names, metadata);
+            if (facts.HasDecision)
+            {
+                writer.Line();
+                WriteDiagnosticsMembers(writer, policy, names);
+            }
+
             writer.Close();
         }
     }

@@ -70,14 +70,26 @@ internal sealed class MiddlewareApp : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="fixture">The compiled policies.</param>
     /// <param name="mode">Filters only, or the middleware with or without a default policy.</param>
     /// <param name="first">Middleware to run before everything else (a test's probe), or null.</param>
     /// <param name="configure">Anything else to map (an extra endpoint source), or null.</param>
-    public static async Task<MiddlewareApp> StartAsync(MiddlewarePoliciesFixture fixture, CorsMode mode, Func<HttpContext, RequestDelegate, Task>? first = null, Action<IEndpointRouteBuilder>? configure = null)
+    /// <param name="build">Anything else to set on the builder (configuration), or null.</param>
+    /// <param name="environmentName">The host environment (Production when null, as the test host has none set).</param>
+    public static async Task<MiddlewareApp> StartAsync(
+        MiddlewarePoliciesFixture fixture,
+        CorsMode mode,
+        Func<HttpContext, RequestDelegate, Task>? first = null,
+        Action<IEndpointRouteBuilder>? configure = null,
+        Action<WebApplicationBuilder>? build = null,
+        string? environmentName = null)
     {
         var logs = new CapturingLoggerProvider();
-        var builder = CreateBuilder(logs);
+        var builder = CreateBuilder(logs, environmentName: environmentName);
+        build?.Invoke(builder);
         builder.Services.AddCors();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
@@ -169,9 +181,10 @@ internal sealed class MiddlewareApp : IAsyncDisposable
     /// The application's assembly, whose hosting startups ASP.NET Core runs (CorsGen's startup check is one); by default the
     /// test host's, which has none.
     /// </param>
-    internal static WebApplicationBuilder CreateBuilder(CapturingLoggerProvider logs, string? applicationName = null)
+    /// <param name="environmentName">The host environment, or null for the default.</param>
+    internal static WebApplicationBuilder CreateBuilder(CapturingLoggerProvider logs, string? applicationName = null, string? environmentName = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = applicationName });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = applicationName, EnvironmentName = environmentName });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);

@@ -55,7 +55,8 @@ namespace Microsoft.AspNetCore.Builder
                 global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddPathEndpoints(app);
             }
 
-            return app.Use(next => new global::CorsGen.Generated.CorsGenTestPolicies.KongCorsMiddleware(next, defaultPolicy).InvokeAsync);
+            var services = app.ApplicationServices;
+            return app.Use(next => new global::CorsGen.Generated.CorsGenTestPolicies.KongCorsMiddleware(next, defaultPolicy, services).InvokeAsync);
         }
     }
 }
@@ -77,11 +78,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private readonly RequestDelegate _next;
         private readonly IMiddleware? _defaultPolicy;
+        private readonly KongCorsRuntime.KongCorsDiagnostics? _diagnostics;
 
-        public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy)
+        public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy, IServiceProvider services)
         {
             _next = next;
             _defaultPolicy = defaultPolicy;
+            _diagnostics = KongCorsRuntime.DiagnosticsOf(services);
         }
 
         public Task InvokeAsync(HttpContext context)
@@ -97,6 +100,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 var optedOut = policy is Attribute && KongCorsRuntime.IsOptedOut(endpoint.Metadata);
                 if (policy is not null && !optedOut)
                 {
+                    Observe(context, policy);
                     return policy.InvokeAsync(context, _next);
                 }
 
@@ -124,7 +128,22 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
             // Kong's global plugin: every endpoint without a policy, and requests that match none (404, 405).
-            return _defaultPolicy is null ? _next(context) : _defaultPolicy.InvokeAsync(context, _next);
+            if (_defaultPolicy is null)
+            {
+                return _next(context);
+            }
+
+            Observe(context, _defaultPolicy);
+            return _defaultPolicy.InvokeAsync(context, _next);
+        }
+
+        private void Observe(HttpContext context, IMiddleware policy)
+        {
+            if (_diagnostics is { Observing: true } diagnostics)
+            {
+                var preflight = KongCorsRuntime.IsPreflight(context.Request, out var requestOrigin);
+                KongCorsRuntime.Observe(diagnostics, policy, context, preflight, requestOrigin);
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ namespace Shop
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public sealed class Metadata
-            : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy
+            : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
         {
             private Metadata()
             {
@@ -82,6 +82,15 @@ namespace Shop
                 global::Microsoft.AspNetCore.Http.HttpContext context,
                 global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
                 global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
+
+            string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.PolicyName;
+
+            bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => true;
+
+            string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.ResultOf(requestOrigin);
+
+            global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+                global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
         }
     }
 
@@ -94,7 +103,7 @@ namespace Shop
     [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
     [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
     internal sealed class LegacyCorsAttribute
-        : global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy
+        : global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
     {
         string global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.PolicyName;
 
@@ -116,6 +125,15 @@ namespace Shop
             global::Microsoft.AspNetCore.Http.HttpContext context,
             global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
             global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
+
+        string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.PolicyName;
+
+        bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => true;
+
+        string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.ResultOf(requestOrigin);
+
+        global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+            global::CorsGen.Generated.CorsGenTestPolicies.__LegacyCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
     }
 
     /// <summary>
@@ -237,6 +255,19 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             }
 
             return -1;
+        }
+
+        /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
+        internal static string ResultOf(string? requestOrigin)
+        {
+            if (KongCorsRuntime.ValidOrigin(requestOrigin) is not { } origin)
+            {
+                return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;
+            }
+
+            // Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).
+            var allowOrigin = GetAllowOrigin(origin);
+            return allowOrigin == "*" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;
         }
 
         /// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>
