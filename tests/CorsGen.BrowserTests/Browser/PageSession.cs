@@ -16,6 +16,7 @@ public sealed class PageSession : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, string> _urlsByRequestId = new();
     private readonly ConcurrentQueue<(string Url, string CorsError)> _corsErrors = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _responseHeaders = new();
 
     private PageSession(IBrowserContext context, IPage page)
     {
@@ -53,6 +54,16 @@ public sealed class PageSession : IAsyncDisposable
                 session._corsErrors.Enqueue((url, status.GetProperty("corsError").GetString()!));
             }
         };
+        cdp.Event("Network.responseReceivedExtraInfo").OnEvent += (_, e) =>
+        {
+            // The headers as they came off the network, which DevTools' Network panel shows for a response the page was
+            // refused too (a blocked response has no Network.responseReceived).
+            if (e is { } received && session._urlsByRequestId.TryGetValue(received.GetProperty("requestId").GetString()!, out var url))
+            {
+                session._responseHeaders[url] = received.GetProperty("headers").EnumerateObject()
+                    .ToDictionary(h => h.Name, h => h.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+            }
+        };
         await cdp.SendAsync("Network.enable");
 
         await page.GotoAsync(pageOrigin + PageServer.ProbePage);
@@ -87,6 +98,9 @@ public sealed class PageSession : IAsyncDisposable
             result.GetProperty("error").GetString(),
             resolved ? FindCorsError(url) : await WaitForCorsErrorAsync(url));
     }
+
+    /// <summary>The response headers of <paramref name="url"/> as DevTools shows them (even when the page could not read them).</summary>
+    public IReadOnlyDictionary<string, string>? DevToolsHeaders(string url) => _responseHeaders.GetValueOrDefault(url);
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 

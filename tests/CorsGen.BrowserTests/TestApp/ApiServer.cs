@@ -43,6 +43,9 @@ internal sealed class ApiServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+        // As in Development: a refused origin's response says why in CorsGen-Reason (issue 17).
+        builder.Configuration["CorsGen:ExplainRejections"] = "true";
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication(RejectingAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, RejectingAuthenticationHandler>(RejectingAuthenticationHandler.SchemeName, null);
