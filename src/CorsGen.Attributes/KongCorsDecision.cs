@@ -32,6 +32,26 @@ namespace CorsGen
         public KongCorsDecision(
             string policyName, bool isPreflight, string? origin, int matchedEntry, string? matchedEntryText, int entryCount, KongCorsReason reason,
             IReadOnlyList<KeyValuePair<string, string>> headers)
+            : this(policyName, isPreflight, origin, matchedEntry, matchedEntryText, entryCount, reason, headers, -1, null, null, -1)
+        {
+        }
+
+        /// <summary>Made by the generated <c>Evaluate</c> of a policy, with the closest entry of a refused origin.</summary>
+        /// <param name="policyName">The policy class's full name.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1).</param>
+        /// <param name="origin">The request's Origin header as sent, or null.</param>
+        /// <param name="matchedEntry">The index of the first origin entry that matched, or -1.</param>
+        /// <param name="matchedEntryText">That entry as configured, or null.</param>
+        /// <param name="entryCount">How many origin entries the policy has.</param>
+        /// <param name="reason">The rule that decided.</param>
+        /// <param name="headers">The CORS response headers the policy sets, in order.</param>
+        /// <param name="closestEntry">For a refused origin, the entry that matched the longest part of it, or -1.</param>
+        /// <param name="closestEntryText">That entry as configured, or null.</param>
+        /// <param name="closestSubject">What that entry is matched against: the normalized origin, or its host (O7).</param>
+        /// <param name="closestStop">How many characters of <paramref name="closestSubject"/> that entry matched before it could not go on.</param>
+        public KongCorsDecision(
+            string policyName, bool isPreflight, string? origin, int matchedEntry, string? matchedEntryText, int entryCount, KongCorsReason reason,
+            IReadOnlyList<KeyValuePair<string, string>> headers, int closestEntry, string? closestEntryText, string? closestSubject, int closestStop)
         {
             PolicyName = policyName ?? throw new ArgumentNullException(nameof(policyName));
             IsPreflight = isPreflight;
@@ -41,6 +61,10 @@ namespace CorsGen
             EntryCount = entryCount;
             Reason = reason;
             Headers = headers ?? throw new ArgumentNullException(nameof(headers));
+            ClosestEntry = closestEntry;
+            ClosestEntryText = closestEntryText;
+            ClosestSubject = closestSubject;
+            ClosestStop = closestStop;
         }
 
         /// <summary>The policy class's full name.</summary>
@@ -77,6 +101,24 @@ namespace CorsGen
 
         /// <summary>The rule that decided.</summary>
         public KongCorsReason Reason { get; }
+
+        /// <summary>
+        /// For <see cref="KongCorsReason.OriginNotListed"/>: the entry that matched the longest part of the origin (for a
+        /// regex entry, as far as its automaton could read; the first of equals), or -1 when none matched any of it.
+        /// </summary>
+        public int ClosestEntry { get; }
+
+        /// <summary>The entry at <see cref="ClosestEntry"/> as configured, or null.</summary>
+        public string? ClosestEntryText { get; }
+
+        /// <summary>What <see cref="ClosestEntry"/> was matched against: the normalized origin, or its host for a host-only regex (O7).</summary>
+        public string? ClosestSubject { get; }
+
+        /// <summary>
+        /// How many characters of <see cref="ClosestSubject"/> the closest entry matched before no match was possible: the
+        /// position where it stopped matching; its length when the entry needed more characters.
+        /// </summary>
+        public int ClosestStop { get; }
 
         /// <summary>
         /// The CORS response headers the policy sets, in the order it sets them: for a preflight the whole answer, for any
@@ -121,7 +163,7 @@ namespace CorsGen
                 case KongCorsReason.NoOrigin:
                     return $"{policy} tries no entry: the {request} has no Origin header (O10).";
                 case KongCorsReason.OriginNotListed:
-                    return $"{policy} refuses origin {Quote(Origin)}: it matches none of its {EntryCount} origin entries (O10).";
+                    return $"{policy} refuses origin {Quote(Origin)}: it matches none of its {EntryCount} origin entries{Closest()} (O10).";
                 case KongCorsReason.OriginInvalid:
                     return $"{policy} treats the Origin header as absent: {DescribeOrigin()} is not visible ASCII of at most {MaxQuotedLength} characters (D4).";
                 case KongCorsReason.PreflightContinued:
@@ -129,6 +171,20 @@ namespace CorsGen
                 default:
                     return $"{policy}: {Reason}.";
             }
+        }
+
+        /// <summary>Where the closest entry stopped, for a refused origin: "; the closest, entry 1 (...), stops at ...".</summary>
+        private string Closest()
+        {
+            if (ClosestEntry < 0 || ClosestSubject is null || ClosestStop <= 0)
+            {
+                return "";
+            }
+
+            var where = ClosestStop >= ClosestSubject.Length
+                ? $"matches all of {Quote(ClosestSubject)} but needs more"
+                : string.Format(CultureInfo.InvariantCulture, "stops matching {0} at character {1} ({2})", Quote(ClosestSubject), ClosestStop + 1, Quote(ClosestSubject.Substring(ClosestStop, 1)));
+            return string.Format(CultureInfo.InvariantCulture, "; the closest, entry {0}, {1}, {2}", ClosestEntry, Quote(ClosestEntryText), where);
         }
 
         /// <summary>The Origin for a sentence: quoted when D4 lets it be reflected, else only its length.</summary>

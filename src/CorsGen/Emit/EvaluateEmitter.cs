@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using CorsGen.Policy;
 
 namespace CorsGen.Emit
@@ -20,6 +22,9 @@ namespace CorsGen.Emit
                 WriteEntryMatchers(writer, origins);
                 writer.Line();
                 WriteFirstMatchingEntry(writer, origins);
+                WriteProgressTables(writer, origins);
+                writer.Line();
+                WriteClosestEntry(writer, origins);
             }
 
             writer.Line();
@@ -88,6 +93,107 @@ namespace CorsGen.Emit
         }
 
         private static string EntryMatcherName(int index) => "MatchesEntry" + index;
+
+        /// <summary>Above this many states a regex entry's automaton is not written out as tables: Evaluate then names no position in it.</summary>
+        public const int MaxProgressStates = 256;
+
+        /// <summary>The DFA of a regex entry alone, when it is small enough to be written as tables for Evaluate's closest entry.</summary>
+        public static Automata.Dfa? ProgressDfa(OriginRules origins, EntryTest test)
+        {
+            if (test.Literal is not null)
+            {
+                return null;
+            }
+
+            var dfa = test.OwnMatcher is { } own ? own.Dfa : (test.HostOnly ? origins.HostRegexes : origins.OriginRegexes)?.Dfa;
+            return dfa is { StateCount: <= MaxProgressStates } ? dfa : null;
+        }
+
+        /// <summary>
+        /// Each small regex entry's DFA as two string constants: the classes of the ASCII chars (an origin that reaches
+        /// Evaluate's closest entry is visible ASCII, D4), and its transitions by state and class (one char each), which the
+        /// runtime's <c>MatchedPrefix</c> follows to say how far the entry can match an origin.
+        /// </summary>
+        private static void WriteProgressTables(SourceWriter writer, OriginRules origins)
+        {
+            for (var i = 0; i < origins.EntryTests.Count; i++)
+            {
+                if (ProgressDfa(origins, origins.EntryTests[i]) is not { } dfa)
+                {
+                    continue;
+                }
+
+                writer.Line();
+                writer.Line($"/// <summary>Entry {i}'s DFA ({dfa.StateCount} states) as tables: ASCII char -> class, then state * {dfa.ClassCount} + class -> state.</summary>");
+                WriteCharTable(writer, $"Entry{i}Classes", dfa.ByteClasses.Take(128).Select(b => (int)b));
+                WriteCharTable(writer, $"Entry{i}Transitions", dfa.Transitions);
+            }
+        }
+
+        /// <summary>A constant string of one char per value, 16 values a line.</summary>
+        private static void WriteCharTable(SourceWriter writer, string name, IEnumerable<int> values)
+        {
+            var all = values.ToList();
+            writer.Line($"private const string {name} =");
+            writer.Indent();
+            for (var start = 0; start < all.Count; start += 16)
+            {
+                var chunk = new string(all.Skip(start).Take(16).Select(v => (char)v).ToArray());
+                writer.Line(SourceWriter.Literal(chunk) + (start + 16 < all.Count ? " +" : ";"));
+            }
+
+            writer.Outdent();
+        }
+
+        /// <summary>For a refused origin: the entry that matched the longest part of it, as far as each entry could read it.</summary>
+        private static void WriteClosestEntry(SourceWriter writer, OriginRules origins)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// For a refused origin: the entry that matched the longest part of it (a literal's common prefix, a small regex's");
+            writer.Line("/// automaton as far as it could read), the first of equals, with what it read and how far; -1 when none matched any.");
+            writer.Line("/// </summary>");
+            writer.Open("private static int ClosestEntry(string origin, out string subject, out int stop)");
+            var reaches = new List<(int Entry, string Input, string Reach)>();
+            for (var i = 0; i < origins.EntryTests.Count; i++)
+            {
+                var test = origins.EntryTests[i];
+                var input = test.Literal is null && test.HostOnly ? "host" : "domain";
+                if (test.Literal is { } literal)
+                {
+                    reaches.Add((i, input, $"domain.CommonPrefixLength({SourceWriter.Literal(literal)})"));
+                }
+                else if (ProgressDfa(origins, test) is { } dfa)
+                {
+                    reaches.Add((i, input, $"{EmittedNames.Runtime}.MatchedPrefix({input}, Entry{i}Classes, {dfa.ClassCount}, Entry{i}Transitions, {dfa.StartState}, {dfa.DeadState}, {dfa.MatchState})"));
+                }
+            }
+
+            writer.Line("var closest = -1;");
+            writer.Line("subject = \"\";");
+            writer.Line("stop = 0;");
+            if (reaches.Count == 0)
+            {
+                writer.Line("// Every entry is a regex whose automaton is too large to be written out as tables.");
+            }
+            else
+            {
+                writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out var host);");
+                writer.Line("int reach;");
+            }
+
+            foreach (var (entry, input, reach) in reaches)
+            {
+                writer.Line();
+                writer.Line($"reach = {reach};");
+                writer.Open("if (reach > stop)");
+                writer.Line($"(closest, subject, stop) = ({entry}, {input}.ToString(), reach);");
+                writer.Close();
+            }
+
+            writer.Line();
+            writer.Line("return closest;");
+            writer.Close();
+        }
 
         /// <summary>The metrics result of a request: what a browser makes of the answer, computed without allocating.</summary>
         private static void WriteResultOf(SourceWriter writer)
@@ -283,11 +389,16 @@ namespace CorsGen.Emit
                     }
                     else
                     {
-                        writer.Line("return allowOrigin is null");
+                        writer.Open("if (allowOrigin is null)");
+                        writer.Line("var closest = ClosestEntry(origin, out var subject, out var stop);");
+                        writer.Line("return new(");
                         writer.Indent();
-                        writer.Line("? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)");
-                        writer.Line(": Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);");
+                        writer.Line("PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,");
+                        writer.Line("closest, closest < 0 ? null : Entries[closest], subject, stop);");
                         writer.Outdent();
+                        writer.Close();
+                        writer.Line();
+                        writer.Line("return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);");
                     }
 
                     break;

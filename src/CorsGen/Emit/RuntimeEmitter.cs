@@ -38,6 +38,7 @@ namespace CorsGen.Emit
             AddIf(fragments, helpers, RuntimeHelpers.OriginNormalization, OriginNormalization);
             AddIf(fragments, helpers, RuntimeHelpers.NfaSimulation, NfaSimulation);
             AddIf(fragments, helpers, RuntimeHelpers.LiteralSearch, LiteralSearch);
+            AddIf(fragments, helpers, RuntimeHelpers.MatchProgress, MatchProgress);
 
             // The request path's P2 reflection, and Evaluate's, which needs no ASP.NET Core.
             AddIf(fragments, helpers, RuntimeHelpers.HeaderNameList, HeaderNameList);
@@ -281,6 +282,41 @@ namespace CorsGen.Emit
             /// <summary>The normalized origin as the string to send: the header itself when it is already normal.</summary>
             internal static string AllowOriginFor(string origin, ReadOnlySpan<char> domain) =>
                 domain.Length == origin.Length ? origin : domain.ToString();
+            """;
+
+        /// <summary>How far a small DFA, written as tables, matches a subject (Evaluate's closest entry).</summary>
+        private const string MatchProgress = """
+            /// <summary>
+            /// How many characters of <paramref name="subject"/> a regex entry's DFA reads before no match is possible any more
+            /// (the position where the entry stops matching); the subject's length when it reads all of it. The DFA is given as
+            /// tables: <paramref name="classes"/> maps a char to its class (a char past its end stops the match),
+            /// <paramref name="transitions"/> a state and a class
+            /// to the next state; <paramref name="dead"/> and <paramref name="match"/> are -1 when the DFA has no such state.
+            /// </summary>
+            internal static int MatchedPrefix(ReadOnlySpan<char> subject, string classes, int classCount, string transitions, int state, int dead, int match)
+            {
+                for (var i = 0; i < subject.Length; i++)
+                {
+                    if (state == match)
+                    {
+                        return subject.Length;
+                    }
+
+                    var c = subject[i];
+                    if (c >= classes.Length)
+                    {
+                        return i;
+                    }
+
+                    state = transitions[(state * classCount) + classes[c]];
+                    if (state == dead)
+                    {
+                        return i;
+                    }
+                }
+
+                return subject.Length;
+            }
             """;
 
         /// <summary>The linear-time NFA simulation of regex entries past the DFA state cap.</summary>

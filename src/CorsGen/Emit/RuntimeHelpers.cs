@@ -26,6 +26,9 @@ namespace CorsGen.Emit
 
         /// <summary>D4: <c>IsHeaderNameList</c>, for preflight answers that reflect Access-Control-Request-Headers (P2).</summary>
         HeaderNameList = 16,
+
+        /// <summary><c>MatchedPrefix</c>, how far a regex entry's DFA tables match a refused origin (Evaluate's closest entry).</summary>
+        MatchProgress = 32,
     }
 
     /// <summary>Which <see cref="RuntimeHelpers"/> a policy's generated code calls: the same decisions its emitters make.</summary>
@@ -49,6 +52,10 @@ namespace CorsGen.Emit
             foreach (var test in origins.EntryTests)
             {
                 helpers |= For(test.OwnMatcher);
+                if (EvaluateEmitter.ProgressDfa(origins, test) is not null)
+                {
+                    helpers |= RuntimeHelpers.MatchProgress;
+                }
             }
 
             if (!policy.PreflightContinue && policy.AllowHeaders is null)

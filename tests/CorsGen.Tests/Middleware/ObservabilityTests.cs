@@ -71,14 +71,14 @@ public sealed class ObservabilityTests(MiddlewarePoliciesFixture fixture) : ICla
             Assert.Equal(200, (int)response.StatusCode);
             Assert.Null(response.Single("Access-Control-Allow-Origin"));
             Assert.Equal(
-                "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries (O10).",
+                "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries; the closest, entry 0, 'https://app.test', stops matching 'https://evil.test' at character 9 ('e') (O10).",
                 response.Single(ReasonHeader));
         }
 
         using (var preflight = await app.Preflight("/api/items", "https://evil.test", "GET"))
         {
             Assert.Equal(
-                "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries (O10).",
+                "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries; the closest, entry 0, 'https://app.test', stops matching 'https://evil.test' at character 9 ('e') (O10).",
                 preflight.Single(ReasonHeader));
         }
 
@@ -106,7 +106,7 @@ public sealed class ObservabilityTests(MiddlewarePoliciesFixture fixture) : ICla
         var lines = app.Logs.For("RejectionExplained").ToList();
         Assert.Equal(3, lines.Count);
         Assert.All(lines, l => Assert.Equal(LogLevel.Information, l.Level));
-        Assert.Contains(lines, l => l.Message == "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries (O10).");
+        Assert.Contains(lines, l => l.Message == "MiddlewarePolicies.ApiCors refuses origin 'https://evil.test': it matches none of its 2 origin entries; the closest, entry 0, 'https://app.test', stops matching 'https://evil.test' at character 9 ('e') (O10).");
         Assert.DoesNotContain(lines, l => l.Message.Contains(new string('a', 100), StringComparison.Ordinal));
     }
 

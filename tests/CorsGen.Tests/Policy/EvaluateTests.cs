@@ -364,6 +364,10 @@ public sealed class EvaluateReadmeTests
             .Select(l => l.Split(" | "))
             .ToDictionary(cells => Enum.Parse<KongCorsReason>(cells[0].Trim('|', ' ', '`')), cells => cells[1].Trim('|', ' ', '`'));
         Assert.Equal(said.Keys.ToHashSet(), rows.Keys.ToHashSet());
+
+        // The CorsGen-Reason example of "Why was this origin refused?".
+        var reasonLine = Assert.Single(readme, l => l.StartsWith("CorsGen-Reason: ", StringComparison.Ordinal));
+        Assert.Equal(reasonLine["CorsGen-Reason: ".Length..], Evaluate("ShopCors", "GET", "http://shop.example.com").ToString());
         foreach (var (reason, decision) in said)
         {
             Assert.Equal(reason, decision.Reason);

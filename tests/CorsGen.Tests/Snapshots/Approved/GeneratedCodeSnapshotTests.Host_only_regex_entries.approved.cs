@@ -762,6 +762,71 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return -1;
         }
 
+        /// <summary>Entry 0's DFA (11 states) as tables: ASCII char -> class, then state * 8 + class -> state.</summary>
+        private const string Entry0Classes =
+            "\0\0\0\0\0\0\0\0\0\0\u0001\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u0002\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\u0003\u0004\0\0\0\0\0\0\0\0\u0005" +
+            "\0\0\0\u0006\u0007\0\0\0\0\0\0\0\0\0\0\0";
+        private const string Entry0Transitions =
+            "\u0001\u0001\u0001\u0001\u0002\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0003\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0004\u0001\u0001" +
+            "\u0001\u0001\u0005\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0006" +
+            "\u0001\u0001\u0001\u0007\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0008\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\t\u0001\n\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001";
+
+        /// <summary>Entry 1's DFA (12 states) as tables: ASCII char -> class, then state * 10 + class -> state.</summary>
+        private const string Entry1Classes =
+            "\0\0\0\0\0\0\0\0\0\0\u0001\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u0002\u0003" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\u0004\u0005\0\0\u0006\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\u0007\u0008\t\0\0\0\0\0\0\0\0\0\0\0";
+        private const string Entry1Transitions =
+            "\u0001\u0002\0\0\u0001\u0003\u0001\u0001\u0001\u0001\u0001\u0002\0\0\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0001\u0002" +
+            "\0\0\u0004\u0001\u0001\u0001\u0001\u0001\u0001\u0002\0\0\u0001\u0001\u0001\u0005" +
+            "\u0001\u0001\u0001\u0002\u0006\0\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0002\0\0" +
+            "\u0001\u0003\u0001\u0001\u0001\u0007\u0001\u0002\0\0\u0001\u0001\u0008\u0001\u0001\u0001" +
+            "\u0001\u0002\0\0\u0001\u0001\u0001\u0001\t\u0001\u0001\u0002\0\0\u0001\u0001" +
+            "\u0001\u0001\u0001\n\u0001\u000b\0\0\u0001\u0001\u0001\u0001\u0001\u0001\u0002\u0002" +
+            "\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002";
+
+        /// <summary>
+        /// For a refused origin: the entry that matched the longest part of it (a literal's common prefix, a small regex's
+        /// automaton as far as it could read), the first of equals, with what it read and how far; -1 when none matched any.
+        /// </summary>
+        private static int ClosestEntry(string origin, out string subject, out int stop)
+        {
+            var closest = -1;
+            subject = "";
+            stop = 0;
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            int reach;
+
+            reach = KongCorsRuntime.MatchedPrefix(host, Entry0Classes, 8, Entry0Transitions, 0, 1, -1);
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (0, host.ToString(), reach);
+            }
+
+            reach = KongCorsRuntime.MatchedPrefix(host, Entry1Classes, 10, Entry1Transitions, 0, 2, -1);
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (1, host.ToString(), reach);
+            }
+
+            return closest;
+        }
+
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin)
         {
@@ -812,9 +877,15 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return Decide(isPreflight, requestOrigin, -1, reason, headers);
             }
 
-            return allowOrigin is null
-                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
-                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+            if (allowOrigin is null)
+            {
+                var closest = ClosestEntry(origin, out var subject, out var stop);
+                return new(
+                    PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,
+                    closest, closest < 0 ? null : Entries[closest], subject, stop);
+            }
+
+            return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
         }
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>

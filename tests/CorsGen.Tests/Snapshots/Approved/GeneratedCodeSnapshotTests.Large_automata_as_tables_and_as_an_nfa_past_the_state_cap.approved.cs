@@ -666,6 +666,27 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return -1;
         }
 
+        /// <summary>
+        /// For a refused origin: the entry that matched the longest part of it (a literal's common prefix, a small regex's
+        /// automaton as far as it could read), the first of equals, with what it read and how far; -1 when none matched any.
+        /// </summary>
+        private static int ClosestEntry(string origin, out string subject, out int stop)
+        {
+            var closest = -1;
+            subject = "";
+            stop = 0;
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            int reach;
+
+            reach = domain.CommonPrefixLength("https://a.test");
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (0, domain.ToString(), reach);
+            }
+
+            return closest;
+        }
+
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin)
         {
@@ -713,9 +734,15 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return Decide(isPreflight, requestOrigin, -1, reason, headers);
             }
 
-            return allowOrigin is null
-                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
-                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+            if (allowOrigin is null)
+            {
+                var closest = ClosestEntry(origin, out var subject, out var stop);
+                return new(
+                    PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,
+                    closest, closest < 0 ? null : Entries[closest], subject, stop);
+            }
+
+            return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
         }
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>

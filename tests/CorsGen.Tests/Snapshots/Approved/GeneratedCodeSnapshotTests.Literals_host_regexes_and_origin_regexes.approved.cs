@@ -462,6 +462,101 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return -1;
         }
 
+        /// <summary>Entry 2's DFA (22 states) as tables: ASCII char -> class, then state * 13 + class -> state.</summary>
+        private const string Entry2Classes =
+            "\0\0\0\0\0\0\0\0\0\0\u0001\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u0002" +
+            "\u0003\u0003\u0003\u0003\u0003\u0003\u0003\u0003\u0003\u0003\u0004\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\u0005\0\u0006\0\0\0\0\u0007\0\0\0\u0008\0\0\t" +
+            "\n\0\0\u000b\u000c\0\0\0\0\0\0\0\0\0\0\0";
+        private const string Entry2Transitions =
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0002\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0003\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0004\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0005\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0006\u0001\u0001\u0001\u0001\u0001\u0001\u0007\u0001\u0001\u0001" +
+            "\u0008\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0006" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\t\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\n\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000b\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u000c\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\r\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u000e\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000f\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0010\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0011\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0012\u0001\u0013\u0001\u0001\u0014\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0015\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0013\u0001\u0015\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001";
+
+        /// <summary>Entry 3's DFA (18 states) as tables: ASCII char -> class, then state * 12 + class -> state.</summary>
+        private const string Entry3Classes =
+            "\0\0\0\0\0\0\0\0\0\0\u0001\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u0002\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\u0003\u0004\u0004\u0004\u0005\u0004\u0004\u0004\u0006\u0004\u0004\u0007\u0004\u0008\u0004" +
+            "\u0004\u0004\t\n\u000b\u0004\u0004\u0004\u0004\u0004\u0004\0\0\0\0\0";
+        private const string Entry3Transitions =
+            "\u0001\u0001\u0001\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0003\u0002\u0002\u0002\u0002\u0002" +
+            "\u0002\u0002\u0002\u0002\u0001\u0001\u0001\u0001\u0001\u0001\u0004\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0005\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0006\u0001\u0001\u0001\u0001\u0001\u0007\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0008\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\t\u0001\u0001\u0001\u0001\u0001\u0001\n" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000b" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u000c\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\r\u0001\u0001\u0001\u0001" +
+            "\u0001\u000e\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u000f\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0010" +
+            "\u0001\u0011\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001";
+
+        /// <summary>
+        /// For a refused origin: the entry that matched the longest part of it (a literal's common prefix, a small regex's
+        /// automaton as far as it could read), the first of equals, with what it read and how far; -1 when none matched any.
+        /// </summary>
+        private static int ClosestEntry(string origin, out string subject, out int stop)
+        {
+            var closest = -1;
+            subject = "";
+            stop = 0;
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            int reach;
+
+            reach = domain.CommonPrefixLength("https://shop.example.com");
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (0, domain.ToString(), reach);
+            }
+
+            reach = domain.CommonPrefixLength("partner.test");
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (1, domain.ToString(), reach);
+            }
+
+            reach = KongCorsRuntime.MatchedPrefix(domain, Entry2Classes, 13, Entry2Transitions, 0, 1, -1);
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (2, domain.ToString(), reach);
+            }
+
+            reach = KongCorsRuntime.MatchedPrefix(host, Entry3Classes, 12, Entry3Transitions, 0, 1, -1);
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (3, host.ToString(), reach);
+            }
+
+            return closest;
+        }
+
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin)
         {
@@ -509,9 +604,15 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return Decide(isPreflight, requestOrigin, -1, reason, headers);
             }
 
-            return allowOrigin is null
-                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
-                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+            if (allowOrigin is null)
+            {
+                var closest = ClosestEntry(origin, out var subject, out var stop);
+                return new(
+                    PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,
+                    closest, closest < 0 ? null : Entries[closest], subject, stop);
+            }
+
+            return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
         }
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>

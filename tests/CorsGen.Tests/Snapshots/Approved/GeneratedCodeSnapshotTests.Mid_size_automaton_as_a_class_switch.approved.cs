@@ -1495,6 +1495,99 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return -1;
         }
 
+        /// <summary>Entry 0's DFA (79 states) as tables: ASCII char -> class, then state * 12 + class -> state.</summary>
+        private const string Entry0Classes =
+            "\0\0\0\0\0\0\0\0\0\0\u0001\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u0002\u0003" +
+            "\0\0\0\0\0\0\0\0\0\0\u0004\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" +
+            "\0\u0005\u0006\0\0\u0007\0\0\u0008\0\0\0\0\0\0\0" +
+            "\t\0\0\n\u000b\0\0\0\0\0\0\0\0\0\0\0";
+        private const string Entry0Transitions =
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0002\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0003\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0004" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0005\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0006\u0001\u0001\u0001\u0001\u0001\u0007\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0008\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\t\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\n\t\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000b\u000c\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\r\u000e\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u000f\u0010\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0011\u0012\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0013\u0014\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0015\u0016\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0017\u0018\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0019\u001a\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u001b\u001c\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u001d\u001e\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u001f \u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001!\"\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001#$\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001%&\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001'(\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001)*\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001+,\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001-.\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001/0\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u000112\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000134\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u000156\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u000178\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u00019:\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001;<\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001=>\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001?@\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001AB\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001CD\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001EF\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001GH\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001)*\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001+,\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001-.\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001/0\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u000112\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u000134\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u000156\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u000178\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u00019:\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001;<\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001=>\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001?@\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001AB\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001CD\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001EF\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001GH\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001\u0019\u001a\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u001b\u001c\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u001d\u001e\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001\u001f \u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001!\"\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001#$\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001%&\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001'(\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001\u0011\u0012\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u0013\u0014\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u0015\u0016\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001\u0017\u0018\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001" +
+            "\u0001\r\u000e\u0001\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u000f\u0010\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001I\u0001\u0001\u000b\u000c\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001I\u0001\u0001\n\t\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001J\u0001\u0001\u0001\u0001\u0001\u0001\u0001K" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001L\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001M\u0001N\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001" +
+            "\u0001\u0001\u0001\u0001";
+
+        /// <summary>
+        /// For a refused origin: the entry that matched the longest part of it (a literal's common prefix, a small regex's
+        /// automaton as far as it could read), the first of equals, with what it read and how far; -1 when none matched any.
+        /// </summary>
+        private static int ClosestEntry(string origin, out string subject, out int stop)
+        {
+            var closest = -1;
+            subject = "";
+            stop = 0;
+            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            int reach;
+
+            reach = KongCorsRuntime.MatchedPrefix(domain, Entry0Classes, 12, Entry0Transitions, 0, 1, -1);
+            if (reach > stop)
+            {
+                (closest, subject, stop) = (0, domain.ToString(), reach);
+            }
+
+            return closest;
+        }
+
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin)
         {
@@ -1542,9 +1635,15 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return Decide(isPreflight, requestOrigin, -1, reason, headers);
             }
 
-            return allowOrigin is null
-                ? Decide(isPreflight, requestOrigin, -1, KongCorsReason.OriginNotListed, headers)
-                : Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
+            if (allowOrigin is null)
+            {
+                var closest = ClosestEntry(origin, out var subject, out var stop);
+                return new(
+                    PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,
+                    closest, closest < 0 ? null : Entries[closest], subject, stop);
+            }
+
+            return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);
         }
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>

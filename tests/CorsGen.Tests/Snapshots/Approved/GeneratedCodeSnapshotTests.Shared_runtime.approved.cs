@@ -301,6 +301,38 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         }
 
         /// <summary>
+        /// How many characters of <paramref name="subject"/> a regex entry's DFA reads before no match is possible any more
+        /// (the position where the entry stops matching); the subject's length when it reads all of it. The DFA is given as
+        /// tables: <paramref name="classes"/> maps a char to its class (a char past its end stops the match),
+        /// <paramref name="transitions"/> a state and a class
+        /// to the next state; <paramref name="dead"/> and <paramref name="match"/> are -1 when the DFA has no such state.
+        /// </summary>
+        internal static int MatchedPrefix(ReadOnlySpan<char> subject, string classes, int classCount, string transitions, int state, int dead, int match)
+        {
+            for (var i = 0; i < subject.Length; i++)
+            {
+                if (state == match)
+                {
+                    return subject.Length;
+                }
+
+                var c = subject[i];
+                if (c >= classes.Length)
+                {
+                    return i;
+                }
+
+                state = transitions[(state * classCount) + classes[c]];
+                if (state == dead)
+                {
+                    return i;
+                }
+            }
+
+            return subject.Length;
+        }
+
+        /// <summary>
         /// D4: whether an Access-Control-Request-Headers value may be reflected: header names (RFC 9110 tokens)
         /// separated by commas, with optional spaces or tabs around them, at most 4096 chars.
         /// </summary>
