@@ -99,8 +99,24 @@ public sealed class PageSession : IAsyncDisposable
             resolved ? FindCorsError(url) : await WaitForCorsErrorAsync(url));
     }
 
-    /// <summary>The response headers of <paramref name="url"/> as DevTools shows them (even when the page could not read them).</summary>
-    public IReadOnlyDictionary<string, string>? DevToolsHeaders(string url) => _responseHeaders.GetValueOrDefault(url);
+    /// <summary>
+    /// The response headers of <paramref name="url"/> as DevTools shows them (even when the page could not read them). The
+    /// DevTools event can arrive after the page's fetch has settled: waits for it, up to five seconds.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>?> DevToolsHeadersAsync(string url)
+    {
+        for (var waited = 0; waited < 5_000; waited += 25)
+        {
+            if (_responseHeaders.TryGetValue(url, out var headers))
+            {
+                return headers;
+            }
+
+            await Task.Delay(25);
+        }
+
+        return null;
+    }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 

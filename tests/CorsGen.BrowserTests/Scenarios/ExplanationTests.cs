@@ -22,7 +22,7 @@ public sealed class ExplanationTests(BrowserFixture browser)
             var seen = await unlisted.FetchAsync(url);
 
             seen.AssertBlocked("MissingAllowOriginHeader");
-            var headers = unlisted.DevToolsHeaders(url);
+            var headers = await unlisted.DevToolsHeadersAsync(url);
             Assert.NotNull(headers);
             Assert.True(headers.TryGetValue("CorsGen-Reason", out var reason), "DevTools shows no CorsGen-Reason: " + string.Join(", ", headers.Keys));
             Assert.StartsWith("CorsGen.BrowserTests.TestApp.", reason, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class ExplanationTests(BrowserFixture browser)
             await using var listed = await browser.OpenPageAsync(PageOrigins.Listed);
             var allowedUrl = api.UniqueUrl("/regex/items");
             (await listed.FetchAsync(allowedUrl)).AssertReadable(200);
-            var allowedHeaders = listed.DevToolsHeaders(allowedUrl);
+            var allowedHeaders = await listed.DevToolsHeadersAsync(allowedUrl);
             Assert.NotNull(allowedHeaders);
             Assert.False(allowedHeaders.ContainsKey("CorsGen-Reason"));
         }
