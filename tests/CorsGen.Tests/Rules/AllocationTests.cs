@@ -68,9 +68,11 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         if (listening)
         {
+            // Only this application's counter: other tests' applications publish CorsGen meters in this process too.
+            var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
             listener.InstrumentPublished = (instrument, self) =>
             {
-                if (instrument.Meter.Name == KongCorsMetrics.MeterName && instrument.Name == KongCorsMetrics.RequestsCounter)
+                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == KongCorsMetrics.MeterName && instrument.Name == KongCorsMetrics.RequestsCounter)
                 {
                     self.EnableMeasurementEvents(instrument);
                 }
