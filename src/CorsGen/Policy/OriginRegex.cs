@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using CorsGen.Model;
 using CorsGen.Pcre;
 
 namespace CorsGen.Policy
@@ -10,7 +7,7 @@ namespace CorsGen.Policy
     /// it), then adjusted (O6: <c>$</c> appended unless present, one leading <c>^</c> dropped) and parsed
     /// again, since the adjusted text is what Kong's PCRE2 runs.
     /// </summary>
-    internal sealed class OriginRegex
+    internal sealed partial class OriginRegex
     {
         private OriginRegex(string entry, string adjusted, PcreParseResult configured, PcreParseResult runtime)
         {
@@ -44,37 +41,6 @@ namespace CorsGen.Policy
             var configured = PcreParser.Parse(entry);
             var runtime = adjusted == entry ? configured : PcreParser.Parse(adjusted);
             return new OriginRegex(entry, adjusted, configured, runtime);
-        }
-
-        /// <summary>CORS001 (PCRE2 rejects the entry) and CORS002 (a construct no automaton expresses), located in the entry's text.</summary>
-        public void Validate(int index, List<PolicyProblem> problems)
-        {
-            if (Configured.Error is { } error)
-            {
-                var offset = Configured.ToCharOffset(error.Offset);
-                problems.Add(PolicyProblem.ForValueSpan(
-                    Diagnostics.InvalidRegex.Id, PolicySetting.Origins, index, offset, 1,
-                    Entry, error.Message, error.Code.ToString(CultureInfo.InvariantCulture), error.Offset.ToString(CultureInfo.InvariantCulture)));
-                return;
-            }
-
-            if (Runtime.Error is { } adjustedError)
-            {
-                // Valid as configured, invalid once Kong appends '$' (e.g. after an open \Q): Kong logs an error and never matches it.
-                problems.Add(PolicyProblem.ForElement(
-                    Diagnostics.InvalidRegex.Id, PolicySetting.Origins, index,
-                    Adjusted, adjustedError.Message + " once Kong anchors it", adjustedError.Code.ToString(CultureInfo.InvariantCulture), adjustedError.Offset.ToString(CultureInfo.InvariantCulture)));
-                return;
-            }
-
-            foreach (var unsupported in Runtime.Unsupported)
-            {
-                var start = EntryOffset(Runtime.ToCharOffset(unsupported.Offset));
-                var end = EntryOffset(Runtime.ToCharOffset(unsupported.Offset + unsupported.Length));
-                problems.Add(PolicyProblem.ForValueSpan(
-                    Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, index, start, System.Math.Max(1, end - start),
-                    Entry, "it uses " + unsupported.Construct));
-            }
         }
 
         /// <summary>The entry without Kong's anchors: what an alternation of the entry is, as Kong runs it (O6).</summary>

@@ -83,7 +83,7 @@ public sealed class EmittedMatcherDifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>Realistic origin regexes, their mutations and random ones, kept when PCRE2 accepts them and a DFA can express them; plus large ones.</summary>
-    private static List<string> Patterns(Random random)
+    internal static List<string> Patterns(Random random)
     {
         var patterns = new List<string>();
         void Add(string pattern)

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CorsGen.Automata;
+using CorsGen.Pcre;
+using CorsGen.Policy;
+
+namespace CorsGen.Runtime
+{
+    /// <summary>
+    /// A problem of one origin entry found when it is compiled at startup: the analyzer's id and message for the same entry
+    /// (CORS001, CORS002), so a configuration error reads as the build error would.
+    /// </summary>
+    /// <param name="Index">The entry's index in the list.</param>
+    /// <param name="Entry">The entry as configured.</param>
+    /// <param name="DiagnosticId">CORS001 or CORS002.</param>
+    /// <param name="Message">The analyzer's message.</param>
+    internal readonly record struct RuntimeOriginProblem(int Index, string Entry, string DiagnosticId, string Message);
+
+    /// <summary>
+    /// Issue 15, step 1: origin regex entries known only at run time, compiled when the application starts by the
+    /// generator's own parser and automaton builder (linked sources): Kong's adjustment (O6), host-only entries matched
+    /// against the host (O7), every entry of a kind in one DFA, the NFA past the DFA state cap. Matching reads each char
+    /// once; there is no backtracking and no System.Text.RegularExpressions.
+    /// </summary>
+    internal sealed class RuntimeOriginRegexes
+    {
+        private readonly Dfa? _hostDfa;
+        private readonly NfaTables? _hostNfa;
+        private readonly Dfa? _originDfa;
+        private readonly NfaTables? _originNfa;
+
+        private RuntimeOriginRegexes(Dfa? hostDfa, NfaTables? hostNfa, Dfa? originDfa, NfaTables? originNfa)
+        {
+            _hostDfa = hostDfa;
+            _hostNfa = hostNfa;
+            _originDfa = originDfa;
+            _originNfa = originNfa;
+        }
+
+        /// <summary>Whether some entry is matched against the host (O7).</summary>
+        public bool HasHostEntries => _hostDfa is not null || _hostNfa is not null;
+
+        /// <summary>Whether some entry is matched against the normalized origin.</summary>
+        public bool HasOriginEntries => _originDfa is not null || _originNfa is not null;
+
+        /// <summary>
+        /// Compiles the regex entries of <paramref name="entries"/> (literal entries and <c>*</c> are the caller's); adds a
+        /// problem for each entry PCRE2 rejects (CORS001) or no automaton can express (CORS002), which are left out.
+        /// </summary>
+        public static RuntimeOriginRegexes Compile(IReadOnlyList<string> entries, List<RuntimeOriginProblem> problems)
+        {
+            var host = new List<(int Index, OriginRegex Regex)>();
+            var origin = new List<(int Index, OriginRegex Regex)>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                if (OriginEntry.Classify(entry) != OriginEntryKind.Regex)
+                {
+                    continue;
+                }
+
+                var regex = OriginRegex.Parse(entry);
+                if (Check(i, regex, problems))
+                {
+                    (regex.HostOnly ? host : origin).Add((i, regex));
+                }
+            }
+
+            var (hostDfa, hostNfa) = Build(host, problems);
+            var (originDfa, originNfa) = Build(origin, problems);
+            return new RuntimeOriginRegexes(hostDfa, hostNfa, originDfa, originNfa);
+        }
+
+        /// <summary>O6, O7: whether a regex entry without <c>:</c> matches the request's host.</summary>
+        public bool MatchesHost(ReadOnlySpan<char> host) =>
+            _hostDfa is { } dfa ? dfa.IsMatch(host) : _hostNfa is { } nfa && nfa.IsMatch(host);
+
+        /// <summary>O6, O7: whether a regex entry with a <c>:</c> matches the normalized <c>scheme://host[:port]</c>.</summary>
+        public bool MatchesOrigin(ReadOnlySpan<char> origin) =>
+            _originDfa is { } dfa ? dfa.IsMatch(origin) : _originNfa is { } nfa && nfa.IsMatch(origin);
+
+        /// <summary>CORS001 and CORS002 as the analyzer words them (OriginRegex.Validate); true when the entry can be compiled.</summary>
+        private static bool Check(int index, OriginRegex regex, List<RuntimeOriginProblem> problems)
+        {
+            if (regex.Configured.Error is { } error)
+            {
+                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS001", InvalidRegex(regex.Entry, error)));
+                return false;
+            }
+
+            if (regex.Runtime.Error is { } adjustedError)
+            {
+                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS001", string.Format(
+                    CultureInfo.InvariantCulture, "Origin '{0}' is not a valid PCRE2 regex: {1} once Kong anchors it (error {2}, offset {3})",
+                    regex.Adjusted, adjustedError.Message, adjustedError.Code, adjustedError.Offset)));
+                return false;
+            }
+
+            foreach (var unsupported in regex.Runtime.Unsupported)
+            {
+                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS002", Unsupported(regex.Entry, "it uses " + unsupported.Construct)));
+            }
+
+            return regex.Runtime.Unsupported.IsEmpty;
+        }
+
+        private static (Dfa? Dfa, NfaTables? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
+        {
+            if (regexes.Count == 0)
+            {
+                return (null, null);
+            }
+
+            var trees = new List<RegexNode>(regexes.Count);
+            foreach (var (_, regex) in regexes)
+            {
+                trees.Add(regex.Tree!);
+            }
+
+            var built = DfaBuilder.Build(trees);
+            if (built.Dfa is { } dfa)
+            {
+                return (dfa, null);
+            }
+
+            if (built.StateCapExceeded && built.Nfa is { } nfa)
+            {
+                return (null, NfaTables.From(nfa));
+            }
+
+            var culprit = built.PatternIndex >= 0 && built.PatternIndex < regexes.Count ? regexes[built.PatternIndex] : regexes[0];
+            problems.Add(new RuntimeOriginProblem(culprit.Index, culprit.Regex.Entry, "CORS002", Unsupported(culprit.Regex.Entry, "it is too large to compile")));
+            return (null, null);
+        }
+
+        // The analyzer's message formats (Diagnostics.InvalidRegex, Diagnostics.UnsupportedRegex); RuntimeOriginRegexesTests
+        // holds them to the analyzer's own messages.
+        private static string InvalidRegex(string entry, PcreSyntaxError error) => string.Format(
+            CultureInfo.InvariantCulture, "Origin '{0}' is not a valid PCRE2 regex: {1} (error {2}, offset {3})", entry, error.Message, error.Code, error.Offset);
+
+        private static string Unsupported(string entry, string why) => string.Format(
+            CultureInfo.InvariantCulture, "Origin '{0}' cannot be compiled to a matcher: {1}", entry, why);
+    }
+}
