@@ -16,7 +16,7 @@ public sealed class PageSession : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, string> _urlsByRequestId = new();
     private readonly ConcurrentQueue<(string Url, string CorsError)> _corsErrors = new();
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _responseHeaders = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _responseHeadersByRequestId = new();
 
     private PageSession(IBrowserContext context, IPage page)
     {
@@ -54,14 +54,21 @@ public sealed class PageSession : IAsyncDisposable
                 session._corsErrors.Enqueue((url, status.GetProperty("corsError").GetString()!));
             }
         };
+        // The headers DevTools' Network panel shows: as they came off the network (ExtraInfo, which a response the page was
+        // refused has too, and which may come before the request's own event), or from Network.responseReceived. Kept by
+        // request id and matched to the URL when asked.
         cdp.Event("Network.responseReceivedExtraInfo").OnEvent += (_, e) =>
         {
-            // The headers as they came off the network, which DevTools' Network panel shows for a response the page was
-            // refused too (a blocked response has no Network.responseReceived).
-            if (e is { } received && session._urlsByRequestId.TryGetValue(received.GetProperty("requestId").GetString()!, out var url))
+            if (e is { } received)
             {
-                session._responseHeaders[url] = received.GetProperty("headers").EnumerateObject()
-                    .ToDictionary(h => h.Name, h => h.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+                session.KeepHeaders(received.GetProperty("requestId").GetString()!, received.GetProperty("headers"));
+            }
+        };
+        cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
+        {
+            if (e is { } received)
+            {
+                session.KeepHeaders(received.GetProperty("requestId").GetString()!, received.GetProperty("response").GetProperty("headers"));
             }
         };
         await cdp.SendAsync("Network.enable");
@@ -107,15 +114,28 @@ public sealed class PageSession : IAsyncDisposable
     {
         for (var waited = 0; waited < 5_000; waited += 25)
         {
-            if (_responseHeaders.TryGetValue(url, out var headers))
+            foreach (var (requestId, requestUrl) in _urlsByRequestId)
             {
-                return headers;
+                if (requestUrl == url && _responseHeadersByRequestId.TryGetValue(requestId, out var headers))
+                {
+                    return headers;
+                }
             }
 
             await Task.Delay(25);
         }
 
         return null;
+    }
+
+    /// <summary>Keeps a response's headers; the first event that names one header wins for it, the others add theirs.</summary>
+    private void KeepHeaders(string requestId, JsonElement headers)
+    {
+        var values = headers.EnumerateObject().ToDictionary(h => h.Name, h => h.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+        _responseHeadersByRequestId.AddOrUpdate(
+            requestId,
+            values,
+            (_, kept) => kept.Concat(values.Where(v => !kept.ContainsKey(v.Key))).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
