@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Globalization;
+using CorsGen.Policy;
+using Microsoft.Extensions.Configuration;
+
+namespace CorsGen.Runtime
+{
+    /// <summary>
+    /// Issue 15, step 2: the origin entries an application reads from its configuration under one key, read and checked
+    /// once when it starts, then matched on the request path without allocating for an origin a browser sends. The value
+    /// is a JSON array of strings (<c>"Cors:Origins": ["https://a.test", "b.test"]</c>, or <c>Cors__Origins__0</c> in the
+    /// environment) or one comma-separated string (Kong's admin API form, <c>a,b</c>; spaces around entries are ignored).
+    /// A missing or empty key gives no entry: configuration can never widen a policy by its absence.
+    /// </summary>
+    internal sealed class ConfiguredOrigins
+    {
+        private readonly FrozenDictionary<string, int> _literals;
+        private readonly RuntimeOriginRegexes _regexes;
+
+        private ConfiguredOrigins(string key, IReadOnlyList<string> entries, int wildcardIndex, FrozenDictionary<string, int> literals, RuntimeOriginRegexes regexes)
+        {
+            Key = key;
+            Entries = entries;
+            WildcardIndex = wildcardIndex;
+            _literals = literals;
+            _regexes = regexes;
+        }
+
+        /// <summary>The configuration key the entries were read from.</summary>
+        public string Key { get; }
+
+        /// <summary>The entries as configured, in order.</summary>
+        public IReadOnlyList<string> Entries { get; }
+
+        /// <summary>The index of the first <c>*</c> entry (O5: it answers every request with an Origin), or -1.</summary>
+        public int WildcardIndex { get; }
+
+        /// <summary>
+        /// Reads the entries under <paramref name="key"/> and checks them with the analyzer's rules: an empty entry is
+        /// CORS008, a regex PCRE2 rejects CORS001, one no automaton expresses CORS002; each is added to
+        /// <paramref name="problems"/> (by its index under the key) and left out.
+        /// </summary>
+        public static ConfiguredOrigins Read(IConfiguration configuration, string key, List<RuntimeOriginProblem> problems)
+        {
+            var entries = ReadEntries(configuration.GetSection(key));
+            var literals = new Dictionary<string, int>(StringComparer.Ordinal);
+            var wildcard = -1;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                if (entry.Length == 0)
+                {
+                    problems.Add(new RuntimeOriginProblem(i, entry, "CORS008", string.Format(CultureInfo.InvariantCulture, "Origins element {0} is an empty string", i)));
+                    continue;
+                }
+
+                switch (OriginEntry.Classify(entry))
+                {
+                    case OriginEntryKind.Wildcard:
+                        wildcard = wildcard < 0 ? i : wildcard;
+                        break;
+                    case OriginEntryKind.Literal:
+                        // O8: compared in normal form; the first entry of a normal form is the one Kong stops at.
+                        literals.TryAdd(KongOrigin.Normalize(entry).Domain, i);
+                        break;
+                }
+            }
+
+            var regexes = RuntimeOriginRegexes.Compile(entries, problems);
+            return new ConfiguredOrigins(key, entries, wildcard, literals.ToFrozenDictionary(StringComparer.Ordinal), regexes);
+        }
+
+        /// <summary>
+        /// O6-O9: whether an entry matches a request's origin, given as the request path normalizes it (D4-valid
+        /// <paramref name="origin"/>, its normal form <paramref name="domain"/> and its <paramref name="host"/>). A browser's
+        /// origin is already in normal form, so the literal lookup uses the string itself and allocates nothing; only an
+        /// origin that normalization shortens (a default port) is copied.
+        /// </summary>
+        public bool Matches(string origin, ReadOnlySpan<char> domain, ReadOnlySpan<char> host)
+        {
+            if (_literals.Count > 0 && _literals.ContainsKey(domain.Length == origin.Length ? origin : domain.ToString()))
+            {
+                return true;
+            }
+
+            return (_regexes.HasHostEntries && _regexes.MatchesHost(host)) || (_regexes.HasOriginEntries && _regexes.MatchesOrigin(domain));
+        }
+
+        /// <summary>A JSON array (the section's children, in index order) or one comma-separated value; none when absent.</summary>
+        private static List<string> ReadEntries(IConfigurationSection section)
+        {
+            var entries = new List<string>();
+            foreach (var child in section.GetChildren())
+            {
+                entries.Add(child.Value?.Trim() ?? "");
+            }
+
+            if (entries.Count == 0 && !string.IsNullOrWhiteSpace(section.Value))
+            {
+                foreach (var part in section.Value.Split(','))
+                {
+                    entries.Add(part.Trim());
+                }
+            }
+
+            return entries;
+        }
+    }
+}

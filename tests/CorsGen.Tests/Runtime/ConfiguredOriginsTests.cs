@@ -1,0 +1,137 @@
+extern alias runtime;
+
+using CorsGen.Policy;
+using Microsoft.Extensions.Configuration;
+using runtime::CorsGen.Runtime;
+
+namespace CorsGen.Tests.Runtime;
+
+/// <summary>
+/// Issue 15, step 2: origin entries read from an application's configuration (a JSON array, an environment-variable
+/// override, Kong's comma-separated form), checked with the analyzer's rules, and matched as Kong matches them.
+/// </summary>
+public sealed class ConfiguredOriginsTests
+{
+    [Fact]
+    public void A_json_array_gives_every_kind_of_entry_kong_accepts_in_order()
+    {
+        var origins = Read("""{ "Cors": { "Origins": ["https://shop.test", "partner.test", "https://app.test:443", "*", "(.+\\.)?lan\\.test", "https://[a-z]+\\.internal\\.test"] } }""");
+
+        Assert.Equal(["https://shop.test", "partner.test", "https://app.test:443", "*", @"(.+\.)?lan\.test", @"https://[a-z]+\.internal\.test"], origins.Entries);
+        Assert.Equal(3, origins.WildcardIndex);
+        Assert.True(Matches(origins, "https://shop.test"));
+        Assert.True(Matches(origins, "https://app.test"));            // O8: the entry's default port is its normal form
+        Assert.True(Matches(origins, "https://app.test:443"));
+        Assert.True(Matches(origins, "http://eu.lan.test:8080"));     // O7: a host-only regex, whatever the scheme and port
+        Assert.True(Matches(origins, "https://box.internal.test"));
+        Assert.False(Matches(origins, "https://evil.test"));
+        Assert.False(Matches(origins, "https://shop.test.evil"));
+        Assert.False(Matches(origins, "http://box.internal.test"));
+        Assert.False(Matches(origins, "https://partner.test"));        // a scheme-less literal never equals a browser origin
+    }
+
+    [Fact]
+    public void An_environment_variable_overrides_one_element_of_the_array()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(Json("""{ "Cors": { "Origins": ["https://shop.test", "https://old.test"] } }"""))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cors:Origins:1"] = "https://new.test" })   // Cors__Origins__1
+            .Build();
+        var origins = ConfiguredOrigins.Read(configuration, "Cors:Origins", []);
+
+        Assert.Equal(["https://shop.test", "https://new.test"], origins.Entries);
+        Assert.False(Matches(origins, "https://old.test"));
+    }
+
+    [Fact]
+    public void Kongs_comma_separated_form_is_read_with_spaces_around_entries_ignored()
+    {
+        var origins = Read("""{ "Cors": { "Origins": "https://a.test, https://b.test,https://c.test" } }""");
+        Assert.Equal(["https://a.test", "https://b.test", "https://c.test"], origins.Entries);
+        Assert.True(Matches(origins, "https://b.test"));
+    }
+
+    [Theory]
+    [InlineData("""{ }""")]
+    [InlineData("""{ "Cors": { "Origins": [] } }""")]
+    [InlineData("""{ "Cors": { "Origins": "" } }""")]
+    [InlineData("""{ "Cors": { "Other": ["https://a.test"] } }""")]
+    public void A_missing_or_empty_key_gives_no_entry_and_allows_nothing(string json)
+    {
+        var problems = new List<RuntimeOriginProblem>();
+        var origins = ConfiguredOrigins.Read(new ConfigurationBuilder().AddJsonStream(Json(json)).Build(), "Cors:Origins", problems);
+
+        Assert.Empty(origins.Entries);
+        Assert.Empty(problems);
+        Assert.Equal(-1, origins.WildcardIndex);
+        Assert.False(Matches(origins, "https://a.test"));
+    }
+
+    [Fact]
+    public void Bad_entries_are_reported_by_index_with_the_analyzers_ids_and_messages_and_left_out()
+    {
+        var problems = new List<RuntimeOriginProblem>();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(Json("""{ "Cors": { "Origins": ["https://ok.test", "", "https://(a.test", "(a)\\1\\.test", "https://[a-z]+\\.lan"] } }"""))
+            .Build();
+        var origins = ConfiguredOrigins.Read(configuration, "Cors:Origins", problems);
+
+        Assert.Equal(
+            [
+                (1, "CORS008", "Origins element 1 is an empty string"),
+                (2, "CORS001", "Origin 'https://(a.test' is not a valid PCRE2 regex: missing closing parenthesis (error 114, offset 15)"),
+                (3, "CORS002", @"Origin '(a)\1\.test' cannot be compiled to a matcher: it uses a backreference"),
+            ],
+            problems.Select(p => (p.Index, p.DiagnosticId, p.Message)));
+        Assert.True(Matches(origins, "https://ok.test"));
+        Assert.True(Matches(origins, "https://box.lan"));
+    }
+
+    [Fact]
+    public void Matching_a_browser_origin_allocates_nothing_against_ten_thousand_entries()
+    {
+        var json = "{ \"Cors\": { \"Origins\": [" + string.Join(", ", Enumerable.Range(0, 10_000).Select(i => $"\"https://s{i}.example.com\"")) + ", \"https://[a-z]+\\\\.lan\"] } }";
+        var origins = Read(json);
+        var requests = new[] { "https://s4321.example.com", "https://box.lan", "https://evil.test" }
+            .Select(o => (Origin: o, Normal: KongOrigin.Normalize(o)))
+            .ToArray();
+        bool Run()
+        {
+            var any = false;
+            foreach (var (origin, normal) in requests)
+            {
+                any |= origins.Matches(origin, normal.Domain, normal.Host);
+            }
+
+            return any;
+        }
+
+        Assert.True(Run());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 2_000; i++)
+        {
+            Run();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(Matches(origins, "https://s9999.example.com"));
+        Assert.True(Matches(origins, "https://box.lan"));
+        Assert.False(Matches(origins, "https://s10000.example.com"));
+    }
+
+    private static ConfiguredOrigins Read(string json)
+    {
+        var problems = new List<RuntimeOriginProblem>();
+        var origins = ConfiguredOrigins.Read(new ConfigurationBuilder().AddJsonStream(Json(json)).Build(), "Cors:Origins", problems);
+        Assert.Empty(problems);
+        return origins;
+    }
+
+    private static Stream Json(string json) => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+    private static bool Matches(ConfiguredOrigins origins, string origin)
+    {
+        var normalized = KongOrigin.Normalize(origin);
+        return origins.Matches(origin, normalized.Domain, normalized.Host);
+    }
+}
