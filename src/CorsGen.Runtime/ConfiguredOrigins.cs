@@ -73,6 +73,41 @@ namespace CorsGen.Runtime
         }
 
         /// <summary>
+        /// Reads the entries of a policy's key as the application starts, and fails it (KongCorsConfigurationException)
+        /// with every problem at once: bad entries (CORS008, CORS001, CORS002), a <c>*</c> in a policy with credentials
+        /// (CORS003), and a combined list with no entry at all, which must never become Kong's allow-all (O1).
+        /// </summary>
+        /// <param name="configuration">The application's configuration.</param>
+        /// <param name="key">The policy's <c>OriginsFromConfiguration</c>.</param>
+        /// <param name="policyName">The policy class's full name, for the message.</param>
+        /// <param name="attributeEntries">How many origins the attribute itself lists (they come first, O10).</param>
+        /// <param name="credentials">Whether the policy sends credentials (C1).</param>
+        public static ConfiguredOrigins ReadOrFail(IConfiguration configuration, string key, string policyName, int attributeEntries, bool credentials)
+        {
+            var problems = new List<RuntimeOriginProblem>();
+            var origins = Read(configuration, key, problems);
+            if (credentials && origins.WildcardIndex >= 0)
+            {
+                problems.Add(new RuntimeOriginProblem(
+                    origins.WildcardIndex, "*", "CORS003", "Origins entry '*' with Credentials = true lets every website read credentialed responses"));
+            }
+
+            if (attributeEntries == 0 && origins.Entries.Count == 0)
+            {
+                problems.Add(new RuntimeOriginProblem(
+                    -1, "", "CORS008", "the key is missing or empty and the attribute lists no origin: a policy with no origin would be Kong's allow-all (O1), which only the attribute can ask for"));
+            }
+
+            if (problems.Count > 0)
+            {
+                problems.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+                throw new KongCorsConfigurationException(policyName, key, problems);
+            }
+
+            return origins;
+        }
+
+        /// <summary>
         /// O6-O9: whether an entry matches a request's origin, given as the request path normalizes it (D4-valid
         /// <paramref name="origin"/>, its normal form <paramref name="domain"/> and its <paramref name="host"/>). A browser's
         /// origin is already in normal form, so the literal lookup uses the string itself and allocates nothing; only an

@@ -135,3 +135,45 @@ public sealed class ConfiguredOriginsTests
         return origins.Matches(origin, normalized.Domain, normalized.Host);
     }
 }
+
+/// <summary>Issue 15: the startup failure lists every problem of a policy's configured origins, by key and index.</summary>
+public sealed class ConfiguredOriginsStartupTests
+{
+    [Fact]
+    public void Every_bad_entry_fails_startup_with_its_key_index_id_and_the_analyzers_message()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cors:Origins:0"] = "https://ok.test",
+                ["Cors:Origins:1"] = "https://(a.test",
+                ["Cors:Origins:2"] = "*",
+                ["Cors:Origins:3"] = " ",
+            })
+            .Build();
+
+        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(configuration, "Cors:Origins", "Shop.ShopCors", 1, credentials: true));
+
+        Assert.Equal(
+            """
+            CORS policy Shop.ShopCors cannot use the origins of configuration key 'Cors:Origins':
+              Cors:Origins:1: CORS001 Origin 'https://(a.test' is not a valid PCRE2 regex: missing closing parenthesis (error 114, offset 15)
+              Cors:Origins:2: CORS003 Origins entry '*' with Credentials = true lets every website read credentialed responses
+              Cors:Origins:3: CORS008 Origins element 3 is an empty string
+            """.ReplaceLineEndings("\n"),
+            failure.Message);
+        Assert.Equal(3, failure.Problems.Count);
+    }
+
+    [Fact]
+    public void A_missing_key_fails_startup_only_when_the_attribute_lists_no_origin()
+    {
+        var empty = new ConfigurationBuilder().Build();
+
+        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 0, credentials: false));
+        Assert.Contains("Cors:Origins: CORS008 the key is missing or empty and the attribute lists no origin", failure.Message, StringComparison.Ordinal);
+
+        var origins = ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 2, credentials: false);
+        Assert.Empty(origins.Entries);
+    }
+}
