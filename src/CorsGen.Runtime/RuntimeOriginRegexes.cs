@@ -118,18 +118,13 @@ namespace CorsGen.Runtime
                 trees.Add(regex.Tree!);
             }
 
-            var built = DfaBuilder.Build(trees);
-            if (built.Dfa is { } dfa)
+            var automaton = RegexAutomaton.Build(trees);
+            if (automaton.Dfa is not null || automaton.Nfa is not null)
             {
-                return (dfa, null);
+                return (automaton.Dfa, automaton.Nfa);
             }
 
-            if (built.StateCapExceeded && built.Nfa is { } nfa)
-            {
-                return (null, NfaTables.From(nfa));
-            }
-
-            var culprit = built.PatternIndex >= 0 && built.PatternIndex < regexes.Count ? regexes[built.PatternIndex] : regexes[0];
+            var culprit = regexes[automaton.Culprit];
             problems.Add(new RuntimeOriginProblem(culprit.Index, culprit.Regex.Entry, "CORS002", Unsupported(culprit.Regex.Entry, "it is too large to compile")));
             return (null, null);
         }

@@ -165,13 +165,13 @@ namespace CorsGen.Policy
             }
 
             var (suffix, beforeNewline) = RegexSuffix.Common(trees);
-            var built = Automata.DfaBuilder.Build(trees);
-            if (built.Dfa is { } dfa)
+            var automaton = Automata.RegexAutomaton.Build(trees);
+            if (automaton.Dfa is { } dfa)
             {
                 return new RegexMatcher(EquatableArray.From(patterns), dfa, null, suffix, beforeNewline);
             }
 
-            if (built.StateCapExceeded && built.Nfa is { } nfa)
+            if (automaton.Nfa is { } nfa)
             {
                 foreach (var (index, regex) in regexes)
                 {
@@ -180,11 +180,11 @@ namespace CorsGen.Policy
                         regex.Entry, Automata.DfaBuilder.DefaultMaxStates.ToString(CultureInfo.InvariantCulture)));
                 }
 
-                return new RegexMatcher(EquatableArray.From(patterns), null, Automata.NfaTables.From(nfa), suffix, beforeNewline);
+                return new RegexMatcher(EquatableArray.From(patterns), null, nfa, suffix, beforeNewline);
             }
 
             // The NFA itself is over its cap (huge {n,m} counts): report it on the entry that caused it.
-            var culprit = built.PatternIndex >= 0 && built.PatternIndex < regexes.Count ? regexes[built.PatternIndex] : regexes[0];
+            var culprit = regexes[automaton.Culprit];
             problems?.Add(PolicyProblem.ForElement(Diagnostics.UnsupportedRegex.Id, PolicySetting.Origins, culprit.Index, culprit.Regex.Entry, "it is too large to compile"));
             return null;
         }
