@@ -214,7 +214,7 @@ namespace CorsGen.Emit
         {
             var origins = policy.Origins;
             var mode = origins.Mode;
-            var reflects = policy.Credentials && (mode == OriginMode.AllowAll || origins.HasWildcard);
+            var reflects = RequestPathEmitter.CanReflectForCredentials(policy);
             writer.Line("/// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>");
             writer.Open("internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork)");
             writer.Line("// R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).");

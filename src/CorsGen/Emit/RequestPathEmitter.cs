@@ -480,7 +480,7 @@ namespace CorsGen.Emit
         }
 
         /// <summary>Whether C3 can apply: credentials and a configuration whose answer can be <c>*</c>.</summary>
-        private static bool CanReflectForCredentials(CompiledPolicy policy) =>
+        internal static bool CanReflectForCredentials(CompiledPolicy policy) =>
             policy.Credentials && (policy.Origins.Mode == OriginMode.AllowAll || policy.Origins.HasWildcard);
     }
 }
