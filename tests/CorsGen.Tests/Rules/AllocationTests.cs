@@ -98,7 +98,7 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
 
     private void AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services, bool applicationServices = false)
     {
-        var filter = GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, policy, builder), out _, applicationServices ? services : null);
+        var filter = BuildFilter(policy, out _, applicationServices ? services : null);
         var response = new CapturingResponseFeature();
         var httpContext = new DefaultHttpContext { RequestServices = services! };
         httpContext.Features.Set<IHttpResponseFeature>(response);
@@ -177,8 +177,8 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
     }
 
     /// <summary>Applies the generated With...() to an endpoint built by hand and composes its filter pipeline.</summary>
-    private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint) =>
-        GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, policy, builder), out endpoint);
+    private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint, IServiceProvider? applicationServices = null) =>
+        GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, policy, builder), out endpoint, applicationServices);
 
     /// <summary>A response feature that keeps the OnStarting callback so the test can start the response.</summary>
     private sealed class CapturingResponseFeature : HttpResponseFeature
