@@ -81,5 +81,18 @@ namespace CorsGen
         /// when <c>false</c> they get none. Default: <c>true</c>.
         /// </summary>
         public bool AllowOriginAbsent { get; set; } = true;
+
+        /// <summary>
+        /// A configuration key, such as <c>"Cors:Origins"</c>, whose origin entries are appended to <see cref="Origins"/>
+        /// when the application starts: a JSON array of strings (<c>Cors__Origins__0</c> in the environment) or one
+        /// comma-separated string (Kong's <c>config.origins=a,b</c>). Kong's rules apply to the combined list, the
+        /// attribute's entries first, exactly as if every entry had been written here. Every entry is checked when the
+        /// endpoints are built, with the analyzer's own rules: a bad entry stops the application with the key, the
+        /// entry's index and the analyzer's message. A missing or empty key adds no origin, and a policy left with no
+        /// origin at all fails to start (an empty list must never become Kong's allow-all, which only <see cref="Origins"/>
+        /// can ask for). Read once per application. Needs the CorsGen.Runtime assembly (in the CorsGen package).
+        /// Default: not set (every origin is fixed at build time).
+        /// </summary>
+        public string? OriginsFromConfiguration { get; set; }
     }
 }

@@ -18,6 +18,7 @@ namespace CorsGen.Runtime
     {
         private readonly FrozenDictionary<string, int> _literals;
         private readonly RuntimeOriginRegexes _regexes;
+        private RuntimeOriginRegexes?[]? _entryRegexes;
 
         private ConfiguredOrigins(string key, IReadOnlyList<string> entries, int wildcardIndex, FrozenDictionary<string, int> literals, RuntimeOriginRegexes regexes)
         {
@@ -44,6 +45,11 @@ namespace CorsGen.Runtime
         /// </summary>
         public static ConfiguredOrigins Read(IConfiguration configuration, string key, List<RuntimeOriginProblem> problems)
         {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                throw new ArgumentException("OriginsFromConfiguration must name a configuration key, such as \"Cors:Origins\".", nameof(key));
+            }
+
             var entries = ReadEntries(configuration.GetSection(key));
             var literals = new Dictionary<string, int>(StringComparer.Ordinal);
             var wildcard = -1;
@@ -121,6 +127,41 @@ namespace CorsGen.Runtime
             }
 
             return (_regexes.HasHostEntries && _regexes.MatchesHost(host)) || (_regexes.HasOriginEntries && _regexes.MatchesOrigin(domain));
+        }
+
+        /// <summary>
+        /// O10: the index of the first entry that matches (cold: for Evaluate, which says which entry decided), or -1. Each
+        /// regex entry is compiled on its own the first time it is asked about.
+        /// </summary>
+        public int FirstMatchingEntry(string origin, ReadOnlySpan<char> domain, ReadOnlySpan<char> host)
+        {
+            if (!Matches(origin, domain, host))
+            {
+                return -1;
+            }
+
+            var first = WildcardIndex >= 0 ? WildcardIndex : int.MaxValue;
+            if (_literals.TryGetValue(domain.ToString(), out var literal) && literal < first)
+            {
+                first = literal;
+            }
+
+            var single = _entryRegexes ??= new RuntimeOriginRegexes?[Entries.Count];
+            for (var i = 0; i < Math.Min(first, Entries.Count); i++)
+            {
+                if (OriginEntry.Classify(Entries[i]) != OriginEntryKind.Regex)
+                {
+                    continue;
+                }
+
+                var regexes = single[i] ??= RuntimeOriginRegexes.Compile(new[] { Entries[i] }, new List<RuntimeOriginProblem>());
+                if ((regexes.HasHostEntries && regexes.MatchesHost(host)) || (regexes.HasOriginEntries && regexes.MatchesOrigin(domain)))
+                {
+                    return i;
+                }
+            }
+
+            return first == int.MaxValue ? -1 : first;
         }
 
         /// <summary>A JSON array (the section's children, in index order) or one comma-separated value; none when absent.</summary>

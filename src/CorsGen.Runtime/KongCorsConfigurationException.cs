@@ -9,8 +9,12 @@ namespace CorsGen.Runtime
     /// policy and the configuration key, and lists every bad entry with its index under the key, the analyzer's id and the
     /// analyzer's message, so it reads as the build error the same entry would have given in the attribute.
     /// </summary>
-    internal sealed class KongCorsConfigurationException : InvalidOperationException
+    public sealed class KongCorsConfigurationException : InvalidOperationException
     {
+        /// <summary>Creates the exception for <paramref name="problems"/> of <paramref name="policyName"/>'s <paramref name="key"/>.</summary>
+        /// <param name="policyName">The policy class's full name.</param>
+        /// <param name="key">The configuration key.</param>
+        /// <param name="problems">Every problem, by index under the key.</param>
         public KongCorsConfigurationException(string policyName, string key, IReadOnlyList<RuntimeOriginProblem> problems)
             : base(Describe(policyName, key, problems))
         {

@@ -15,7 +15,7 @@ namespace CorsGen.Runtime
     /// <param name="Entry">The entry as configured.</param>
     /// <param name="DiagnosticId">CORS001 or CORS002.</param>
     /// <param name="Message">The analyzer's message.</param>
-    internal readonly record struct RuntimeOriginProblem(int Index, string Entry, string DiagnosticId, string Message);
+    public readonly record struct RuntimeOriginProblem(int Index, string Entry, string DiagnosticId, string Message);
 
     /// <summary>
     /// Issue 15, step 1: origin regex entries known only at run time, compiled when the application starts by the
@@ -26,11 +26,11 @@ namespace CorsGen.Runtime
     internal sealed class RuntimeOriginRegexes
     {
         private readonly Dfa? _hostDfa;
-        private readonly NfaTables? _hostNfa;
+        private readonly RuntimeNfa? _hostNfa;
         private readonly Dfa? _originDfa;
-        private readonly NfaTables? _originNfa;
+        private readonly RuntimeNfa? _originNfa;
 
-        private RuntimeOriginRegexes(Dfa? hostDfa, NfaTables? hostNfa, Dfa? originDfa, NfaTables? originNfa)
+        private RuntimeOriginRegexes(Dfa? hostDfa, RuntimeNfa? hostNfa, Dfa? originDfa, RuntimeNfa? originNfa)
         {
             _hostDfa = hostDfa;
             _hostNfa = hostNfa;
@@ -105,7 +105,7 @@ namespace CorsGen.Runtime
             return regex.Runtime.Unsupported.IsEmpty;
         }
 
-        private static (Dfa? Dfa, NfaTables? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
+        private static (Dfa? Dfa, RuntimeNfa? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
         {
             if (regexes.Count == 0)
             {
@@ -121,7 +121,7 @@ namespace CorsGen.Runtime
             var automaton = RegexAutomaton.Build(trees);
             if (automaton.Dfa is not null || automaton.Nfa is not null)
             {
-                return (automaton.Dfa, automaton.Nfa);
+                return (automaton.Dfa, automaton.Nfa is { } nfa ? new RuntimeNfa(nfa) : null);
             }
 
             var culprit = regexes[automaton.Culprit];

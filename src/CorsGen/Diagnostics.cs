@@ -257,6 +257,12 @@ namespace CorsGen
             "A [KongCorsExample] states what the policy must answer to an origin, and the compiled policy answers otherwise, so the policy does not do what its author expects. Fix the origin list (or the example, if the expectation was wrong).",
             stopsGeneration: false);
 
+        public static readonly DiagnosticDescriptor ConfigurationUnavailable = Create(
+            "CORS048", Usage, DiagnosticSeverity.Error,
+            "OriginsFromConfiguration cannot be used",
+            "OriginsFromConfiguration cannot be used here: {0}",
+            "OriginsFromConfiguration names the configuration key whose origin entries the application reads when it starts; the generated code reads them through the CorsGen.Runtime assembly of the CorsGen package and the application's IConfiguration. The policy is not generated. Name a key such as \"Cors:Origins\", reference the CorsGen package (not only its analyzer) and ASP.NET Core.");
+
         /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             InvalidRegex,
@@ -297,7 +303,8 @@ namespace CorsGen
             RegexMatchesNothing,
             EmptyMethods,
             WildcardWithoutAuthorization,
-            ExampleDisagrees);
+            ExampleDisagrees,
+            ConfigurationUnavailable);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

@@ -138,6 +138,15 @@ namespace CorsGen
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
             }
 
+            if (spec.OriginsFromConfiguration is { Length: > 0 } && !facts.HasConfiguredOrigins)
+            {
+                var argument = ProblemLocator.Locate(syntax, PolicyProblem.ForSetting(Diagnostics.ConfigurationUnavailable.Id, PolicySetting.OriginsFromConfiguration));
+                context.ReportDiagnostic(DiagnosticText.Create(
+                    Diagnostics.ConfigurationUnavailable,
+                    argument,
+                    facts.HasAspNetCore ? "the CorsGen.Runtime assembly (in the CorsGen package) is not referenced" : "ASP.NET Core is not referenced"));
+            }
+
             PolicyExamples.Check(context, type, spec);
         }
     }

@@ -47,7 +47,8 @@ namespace CorsGen
             context.RegisterSourceOutput(policies, static (output, item) =>
             {
                 var (policy, compilationFacts) = item;
-                if (policy is not null && compilationFacts.SupportsGeneratedCode)
+                // A policy with OriginsFromConfiguration needs CorsGen.Runtime and ASP.NET Core (CORS048 says so).
+                if (policy is not null && compilationFacts.SupportsGeneratedCode && (!RequestPathEmitter.IsConfigured(policy) || compilationFacts.HasConfiguredOrigins))
                 {
                     output.AddSource(policy.Target.HintName, PolicyEmitter.Emit(policy, compilationFacts));
                 }
@@ -69,7 +70,7 @@ namespace CorsGen
 
                 if (compilationFacts.HasAspNetCore && compilationFacts.HasHostingStartup)
                 {
-                    output.AddSource(StartupCheckEmitter.HintName, StartupCheckEmitter.Emit(compilationFacts));
+                    output.AddSource(StartupCheckEmitter.HintName, StartupCheckEmitter.Emit(compilationFacts, helpers.Value));
                 }
             });
         }

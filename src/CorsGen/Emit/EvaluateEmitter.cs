@@ -16,8 +16,14 @@ namespace CorsGen.Emit
         public static void Write(SourceWriter writer, CompiledPolicy policy)
         {
             var origins = policy.Origins;
-            WriteEntries(writer, origins);
-            if (origins.Mode == OriginMode.List && !origins.HasWildcard)
+            var configured = RequestPathEmitter.IsConfigured(policy);
+            if (!configured)
+            {
+                // A configured policy's entries are the combined list its KongCorsConfiguredOrigins holds.
+                WriteEntries(writer, origins);
+            }
+
+            if (origins.Mode == OriginMode.List && !origins.HasWildcard && !origins.EntryTests.IsEmpty)
             {
                 WriteEntryMatchers(writer, origins);
                 writer.Line();
@@ -28,12 +34,20 @@ namespace CorsGen.Emit
             }
 
             writer.Line();
-            WriteResultOf(writer);
+            WriteResultOf(writer, policy);
             writer.Line();
             WriteEvaluate(writer, policy);
             writer.Line();
-            writer.Line("private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>");
-            writer.Indent().Line("new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);").Outdent();
+            if (configured)
+            {
+                writer.Line("private static KongCorsDecision Decide(string[] entries, bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>");
+                writer.Indent().Line("new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : entries[entry], entries.Length, reason, headers);").Outdent();
+            }
+            else
+            {
+                writer.Line("private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>");
+                writer.Indent().Line("new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);").Outdent();
+            }
         }
 
         private static void WriteEntries(SourceWriter writer, OriginRules origins)
@@ -196,16 +210,16 @@ namespace CorsGen.Emit
         }
 
         /// <summary>The metrics result of a request: what a browser makes of the answer, computed without allocating.</summary>
-        private static void WriteResultOf(SourceWriter writer)
+        private static void WriteResultOf(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>The <c>corsgen.result</c> of a request with <paramref name=\"requestOrigin\"/> (KongCorsMetrics); allocates nothing.</summary>");
-            writer.Open("internal static string ResultOf(string? requestOrigin)");
+            writer.Open($"internal static string ResultOf(string? requestOrigin{RequestPathEmitter.ConfiguredParameter(policy)})");
             writer.Open($"if ({EmittedNames.Runtime}.ValidOrigin(requestOrigin) is not {{ }} origin)");
             writer.Line("return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;");
             writer.Close();
             writer.Line();
             writer.Line("// Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).");
-            writer.Line("var allowOrigin = GetAllowOrigin(origin);");
+            writer.Line($"var allowOrigin = GetAllowOrigin(origin{RequestPathEmitter.ConfiguredArgument(policy)});");
             writer.Line("return allowOrigin == \"*\" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;");
             writer.Close();
         }
@@ -215,8 +229,10 @@ namespace CorsGen.Emit
             var origins = policy.Origins;
             var mode = origins.Mode;
             var reflects = RequestPathEmitter.CanReflectForCredentials(policy);
+            var configured = RequestPathEmitter.IsConfigured(policy);
+            var decide = configured ? "Decide(configured.Entries, " : "Decide(";
             writer.Line("/// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>");
-            writer.Open("internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork)");
+            writer.Open($"internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork{RequestPathEmitter.ConfiguredParameter(policy)})");
             writer.Line("// R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).");
             writer.Line("var isPreflight = string.Equals(method, \"OPTIONS\", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;");
             writer.Line("var headers = new List<KeyValuePair<string, string>>();");
@@ -224,7 +240,7 @@ namespace CorsGen.Emit
             {
                 writer.Open("if (isPreflight)");
                 writer.Line("// P7: the preflight continues to the application, with no CORS headers from this policy.");
-                writer.Line("return Decide(true, requestOrigin, -1, KongCorsReason.PreflightContinued, headers);");
+                writer.Line($"return {decide}true, requestOrigin, -1, KongCorsReason.PreflightContinued, headers);");
                 writer.Close();
                 writer.Line();
             }
@@ -233,15 +249,24 @@ namespace CorsGen.Emit
             {
                 writer.Open("if (!isPreflight && string.IsNullOrEmpty(requestOrigin))");
                 writer.Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.");
-                writer.Line("return Decide(false, requestOrigin, -1, KongCorsReason.NoOrigin, headers);");
+                writer.Line($"return {decide}false, requestOrigin, -1, KongCorsReason.NoOrigin, headers);");
                 writer.Close();
                 writer.Line();
             }
 
             writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
-            writer.Line(reflects ? "var allowOrigin = MatchOrigin(origin, out var allowAll);" : "var allowOrigin = MatchOrigin(origin, out _);");
+            var argument = RequestPathEmitter.ConfiguredArgument(policy);
+            writer.Line(reflects ? $"var allowOrigin = MatchOrigin(origin{argument}, out var allowAll);" : $"var allowOrigin = MatchOrigin(origin{argument}, out _);");
             writer.Line();
-            if (mode != OriginMode.AllowAll)
+            if (configured)
+            {
+                writer.Open("if (!configured.AllowsEveryOrigin)");
+                writer.Line("// O2, A3, P6: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1).");
+                writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                writer.Close();
+                writer.Line();
+            }
+            else if (mode != OriginMode.AllowAll)
             {
                 writer.Line("// O2, A3, P6: the answer depends on Origin.");
                 writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
@@ -261,6 +286,12 @@ namespace CorsGen.Emit
                     if (mode == OriginMode.AllowAll)
                     {
                         writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                    }
+                    else if (configured)
+                    {
+                        writer.Open("if (configured.AllowsEveryOrigin)");
+                        writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                        writer.Close();
                     }
 
                     writer.Line("allowOrigin = origin;");
@@ -285,7 +316,7 @@ namespace CorsGen.Emit
                 writer.Line();
             }
 
-            WriteReason(writer, policy, reflects);
+            WriteReason(writer, policy, reflects, decide);
             writer.Close();
         }
 
@@ -355,26 +386,40 @@ namespace CorsGen.Emit
         }
 
         /// <summary>The rule that decided, and the entry Kong stopped at.</summary>
-        private static void WriteReason(SourceWriter writer, CompiledPolicy policy, bool reflects)
+        private static void WriteReason(SourceWriter writer, CompiledPolicy policy, bool reflects, string decide)
         {
             var origins = policy.Origins;
+            var configured = RequestPathEmitter.IsConfigured(policy);
+            var allowAllReason = reflects
+                ? "origin is null ? KongCorsReason.AllowAll : KongCorsReason.AllowAllReflected"
+                : "KongCorsReason.AllowAll";
+            if (configured)
+            {
+                writer.Open("if (configured.AllowsEveryOrigin)");
+                writer.Line($"return {decide}isPreflight, requestOrigin, -1, {allowAllReason}, headers);");
+                writer.Close();
+                writer.Line();
+                writer.Open("if (configured.SingleLiteral is { } single)");
+                writer.Line($"return {decide}isPreflight, requestOrigin, string.Equals(requestOrigin, single, StringComparison.Ordinal) ? 0 : -1, KongCorsReason.SingleLiteral, headers);");
+                writer.Close();
+                writer.Line();
+            }
+
             switch (origins.Mode)
             {
                 case OriginMode.AllowAll:
-                    writer.Line(reflects
-                        ? "return Decide(isPreflight, requestOrigin, -1, origin is null ? KongCorsReason.AllowAll : KongCorsReason.AllowAllReflected, headers);"
-                        : "return Decide(isPreflight, requestOrigin, -1, KongCorsReason.AllowAll, headers);");
+                    writer.Line($"return {decide}isPreflight, requestOrigin, -1, {allowAllReason}, headers);");
                     break;
 
                 case OriginMode.SingleLiteral:
                     writer.Line($"var entry = string.Equals(requestOrigin, {SourceWriter.Literal(origins.SingleLiteral!)}, StringComparison.Ordinal) ? 0 : -1;");
-                    writer.Line("return Decide(isPreflight, requestOrigin, entry, KongCorsReason.SingleLiteral, headers);");
+                    writer.Line($"return {decide}isPreflight, requestOrigin, entry, KongCorsReason.SingleLiteral, headers);");
                     break;
 
                 default:
                     writer.Open("if (origin is null)");
                     writer.Line("var reason = string.IsNullOrEmpty(requestOrigin) ? KongCorsReason.NoOrigin : KongCorsReason.OriginInvalid;");
-                    writer.Line("return Decide(isPreflight, requestOrigin, -1, reason, headers);");
+                    writer.Line($"return {decide}isPreflight, requestOrigin, -1, reason, headers);");
                     writer.Close();
                     writer.Line();
                     if (origins.HasWildcard)
@@ -385,20 +430,45 @@ namespace CorsGen.Emit
                             wildcard++;
                         }
 
-                        writer.Line($"return Decide(isPreflight, requestOrigin, {wildcard}, KongCorsReason.WildcardEntry, headers);");
+                        writer.Line($"return {decide}isPreflight, requestOrigin, {wildcard}, KongCorsReason.WildcardEntry, headers);");
+                        break;
+                    }
+
+                    var entries = configured ? "configured.Entries" : "Entries";
+                    if (configured)
+                    {
+                        writer.Open("if (configured.WildcardIndex >= 0)");
+                        writer.Line($"return {decide}isPreflight, requestOrigin, configured.WildcardIndex, KongCorsReason.WildcardEntry, headers);");
+                        writer.Close();
+                        writer.Line();
+                    }
+
+                    var tests = !origins.EntryTests.IsEmpty;
+                    writer.Open("if (allowOrigin is null)");
+                    writer.Line(tests
+                        ? "var closest = ClosestEntry(origin, out var subject, out var stop);"
+                        : "// The attribute lists no entry to compare with: configured entries are not searched for the closest.");
+                    writer.Line("return new(");
+                    writer.Indent();
+                    writer.Line($"PolicyName, isPreflight, requestOrigin, -1, null, {entries}.Length, KongCorsReason.OriginNotListed, headers,");
+                    writer.Line(tests ? $"closest, closest < 0 ? null : {entries}[closest], subject, stop);" : "-1, null, \"\", 0);");
+                    writer.Outdent();
+                    writer.Close();
+                    writer.Line();
+                    if (configured)
+                    {
+                        // O10: the attribute's entries come first; a configured entry decides only when none of them matched.
+                        writer.Line(tests ? "var first = FirstMatchingEntry(origin);" : "var first = -1;");
+                        writer.Open("if (first < 0)");
+                        writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out var host);");
+                        writer.Line("first = configured.FirstMatchingEntry(origin, domain, host);");
+                        writer.Close();
+                        writer.Line();
+                        writer.Line($"return {decide}isPreflight, requestOrigin, first, KongCorsReason.EntryMatched, headers);");
                     }
                     else
                     {
-                        writer.Open("if (allowOrigin is null)");
-                        writer.Line("var closest = ClosestEntry(origin, out var subject, out var stop);");
-                        writer.Line("return new(");
-                        writer.Indent();
-                        writer.Line("PolicyName, isPreflight, requestOrigin, -1, null, Entries.Length, KongCorsReason.OriginNotListed, headers,");
-                        writer.Line("closest, closest < 0 ? null : Entries[closest], subject, stop);");
-                        writer.Outdent();
-                        writer.Close();
-                        writer.Line();
-                        writer.Line("return Decide(isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);");
+                        writer.Line($"return {decide}isPreflight, requestOrigin, FirstMatchingEntry(origin), KongCorsReason.EntryMatched, headers);");
                     }
 
                     break;

@@ -36,11 +36,30 @@ namespace CorsGen.Emit
                 $"public static TBuilder {names.WithMethod}<TBuilder>(this TBuilder builder)",
                 "where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
-            writer.Open("builder.Add(static endpoint =>");
-            writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");
-            writer.Line("endpoint.FilterFactories.Add((_, next) =>");
-            writer.Indent().Line($"{names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));").Outdent();
-            writer.Close(");");
+            if (RequestPathEmitter.IsConfigured(policy))
+            {
+                writer.Open("if (builder is global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes)");
+                writer.Line("// A group: its application's configured origins are read and checked now, so bad configuration stops the");
+                writer.Line("// application where it maps its endpoints.");
+                writer.Line($"{names.PolicyClass}.Metadata.For(routes.ServiceProvider);");
+                writer.Close();
+                writer.Line();
+                writer.Open("builder.Add(static endpoint =>");
+                writer.Line("// The application's own instance of the policy, holding the origins read from its configuration.");
+                writer.Line($"var policy = {names.PolicyClass}.Metadata.For(endpoint.ApplicationServices);");
+                writer.Line("endpoint.Metadata.Add(policy);");
+                writer.Line($"endpoint.FilterFactories.Add((_, next) => {names.GlobalRuntime}.CreateFilter(endpoint, policy, next));");
+                writer.Close(");");
+            }
+            else
+            {
+                writer.Open("builder.Add(static endpoint =>");
+                writer.Line($"endpoint.Metadata.Add({names.PolicyClass}.Metadata.Instance);");
+                writer.Line("endpoint.FilterFactories.Add((_, next) =>");
+                writer.Indent().Line($"{names.GlobalRuntime}.CreateFilter(endpoint, {names.PolicyClass}.Metadata.Instance, next));").Outdent();
+                writer.Close(");");
+            }
+
             writer.Line("// Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.");
             writer.Line($"{names.GlobalRuntime}.AddFinishConvention(builder, {names.PolicyClass}.Metadata.Instance);");
             writer.Line("return builder;");

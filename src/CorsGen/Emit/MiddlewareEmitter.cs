@@ -123,13 +123,17 @@ namespace CorsGen.Emit
 
                 private readonly RequestDelegate _next;
                 private readonly IMiddleware? _defaultPolicy;
+                private readonly IServiceProvider _services;
                 {{(observe ? "private readonly " + EmittedNames.Runtime + ".KongCorsDiagnostics? _diagnostics;" : "")}}
 
                 public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy, IServiceProvider services)
                 {
                     _next = next;
-                    _defaultPolicy = defaultPolicy;
-                    {{(observe ? "_diagnostics = " + EmittedNames.Runtime + ".DiagnosticsOf(services);" : "_ = services;")}}
+                    _services = services;
+
+                    // A policy whose origins come from configuration reads and checks them now, for this application.
+                    _defaultPolicy = defaultPolicy is null ? null : {{EmittedNames.Runtime}}.ForApplication(defaultPolicy, services);
+                    {{(observe ? "_diagnostics = " + EmittedNames.Runtime + ".DiagnosticsOf(services);" : "")}}
                 }
 
                 public Task InvokeAsync(HttpContext context)
@@ -145,6 +149,9 @@ namespace CorsGen.Emit
                         var optedOut = policy is Attribute && {{EmittedNames.Runtime}}.IsOptedOut(endpoint.Metadata);
                         if (policy is not null && !optedOut)
                         {
+                            // The application's own instance of a policy whose origins come from configuration (its attribute
+                            // or the path endpoints name the policy itself); any other policy is its own.
+                            policy = {{EmittedNames.Runtime}}.ForApplication(policy, _services);
                             {{(observe ? "Observe(context, policy);" : "")}}
                             return policy.InvokeAsync(context, _next);
                         }

@@ -66,6 +66,12 @@ namespace CorsGen.Emit
                 usings.Add("Microsoft.Extensions.Logging");
             }
 
+            if (RequestPathEmitter.IsConfigured(policy))
+            {
+                usings.Add("CorsGen.Runtime");
+                usings.Add("Microsoft.Extensions.Configuration");
+            }
+
             return usings.ToArray();
         }
 
@@ -88,11 +94,25 @@ namespace CorsGen.Emit
             writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static string? GetAllowOrigin(string? requestOrigin) =>");
-            writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin);").Outdent();
+            writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin{WithoutConfiguration(policy, names)});").Outdent();
             writer.Line();
+            if (RequestPathEmitter.IsConfigured(policy))
+            {
+                writer.Line("/// <summary>");
+                writer.Line("/// As the other <c>GetAllowOrigin</c>, with the origins the application whose services are given read from its");
+                writer.Line($"/// configuration (key <c>{SourceWriter.XmlDoc(policy.Origins.ConfigurationKey!)}</c>); the other overload knows only the attribute's entries.");
+                writer.Line("/// </summary>");
+                writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
+                writer.Line("/// <param name=\"services\">The application's services (<c>app.Services</c>), whose <c>IConfiguration</c> holds the origins.</param>");
+                writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
+                writer.Line("public static string? GetAllowOrigin(string? requestOrigin, global::System.IServiceProvider services) =>");
+                writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin, Metadata.For(services).Origins);").Outdent();
+                writer.Line();
+            }
+
             if (facts.HasDecision)
             {
-                WriteEvaluate(writer, names);
+                WriteEvaluate(writer, policy, names);
             }
 
             writer.Line("/// <summary>");
@@ -122,11 +142,19 @@ namespace CorsGen.Emit
                 writer.Open("public sealed class Metadata");
             }
 
-            writer.Open("private Metadata()").Close();
-            writer.Line();
-            writer.Line("/// <summary>The one instance, shared by every endpoint of this policy.</summary>");
-            writer.Line("public static Metadata Instance { get; } = new Metadata();");
-            writer.Line();
+            if (RequestPathEmitter.IsConfigured(policy))
+            {
+                WriteApplicationInstances(writer, policy, names);
+            }
+            else
+            {
+                writer.Open("private Metadata()").Close();
+                writer.Line();
+                writer.Line("/// <summary>The one instance, shared by every endpoint of this policy.</summary>");
+                writer.Line("public static Metadata Instance { get; } = new Metadata();");
+                writer.Line();
+            }
+
             writer.Line("/// <summary>The policy class's full name.</summary>");
             writer.Line($"public string PolicyName => {names.GlobalRequestPath}.PolicyName;");
             writer.Line();
@@ -135,13 +163,14 @@ namespace CorsGen.Emit
             if (facts.HasAspNetCore)
             {
                 writer.Line();
-                WritePolicyInterfaceMembers(writer, policy, names, "this");
+                // A configured policy's identity is Instance, whichever application's instance this is.
+                WritePolicyInterfaceMembers(writer, policy, names, RequestPathEmitter.IsConfigured(policy) ? "Instance" : "this", "this");
             }
 
             if (facts.HasDecision)
             {
                 writer.Line();
-                WriteDiagnosticsMembers(writer, policy, names);
+                WriteDiagnosticsMembers(writer, policy, names, RequestPathEmitter.IsConfigured(policy) ? ", Origins" : "");
             }
 
             writer.Close();
@@ -159,25 +188,87 @@ namespace CorsGen.Emit
             }
         }
 
+        /// <summary>The argument of the static GetAllowOrigin and Evaluate: a configured policy's attribute entries alone.</summary>
+        private static string WithoutConfiguration(CompiledPolicy policy, EmittedNames names) =>
+            RequestPathEmitter.IsConfigured(policy) ? $", {names.GlobalRequestPath}.WithoutConfiguration" : "";
+
+        private const string ConfiguredOriginsType = "global::CorsGen.Runtime.KongCorsConfiguredOrigins";
+
+        /// <summary>
+        /// OriginsFromConfiguration: one <c>Metadata</c> per application, holding the origins read from its configuration,
+        /// and <c>Instance</c>, the policy's identity, which finds the application's instance from the request when it serves.
+        /// </summary>
+        private static void WriteApplicationInstances(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        {
+            writer.Line("private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Microsoft.Extensions.Configuration.IConfiguration, Metadata> s_applications = new();");
+            writer.Line();
+            writer.Line("/// <summary>The configured origins of this application's instance; null for <see cref=\"Instance\"/>.</summary>");
+            writer.Line($"private readonly {ConfiguredOriginsType}? _origins;");
+            writer.Line();
+            writer.Line("/// <summary>A1-A4: the OnStarting callback, made once per instance so the request path allocates nothing.</summary>");
+            writer.Line("private readonly global::System.Func<object, global::System.Threading.Tasks.Task> _applyResponseHeadersOnStarting;");
+            writer.Line();
+            writer.Open($"private Metadata({ConfiguredOriginsType}? origins)");
+            writer.Line("_origins = origins;");
+            writer.Open("_applyResponseHeadersOnStarting = state =>");
+            writer.Line("var httpContext = (global::Microsoft.AspNetCore.Http.HttpContext)state;");
+            writer.Line($"{names.GlobalRequestPath}.ApplyResponseHeaders(httpContext, OriginsFor(httpContext));");
+            writer.Line("return global::System.Threading.Tasks.Task.CompletedTask;");
+            writer.Close(";");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line($"/// The policy's identity, which <c>[{SourceWriter.XmlDoc(policy.Target.Name)}]</c> attributes and <c>UseKongCors(defaultPolicy)</c> name. Its origins");
+            writer.Line("/// differ per application: when it serves a request itself, it finds its application's instance from the request.");
+            writer.Line("/// </summary>");
+            writer.Line("public static Metadata Instance { get; } = new Metadata(null);");
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line($"/// This policy for the application whose services are given: its origins are the attribute's, then those under");
+            writer.Line($"/// the configuration key <c>{SourceWriter.XmlDoc(policy.Origins.ConfigurationKey!)}</c>, read and checked once per application. A bad entry, a");
+            writer.Line("/// <c>*</c> with credentials or an empty combined list throws <c>CorsGen.Runtime.KongCorsConfigurationException</c>,");
+            writer.Line("/// naming the key, each bad entry's index and the analyzer's message.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"services\">The application's services (<c>app.Services</c>, <c>EndpointBuilder.ApplicationServices</c>).</param>");
+            writer.Line("/// <returns>The application's instance of the policy.</returns>");
+            writer.Open("public static Metadata For(global::System.IServiceProvider? services)");
+            writer.Line("var configuration = services?.GetService(typeof(global::Microsoft.Extensions.Configuration.IConfiguration)) as global::Microsoft.Extensions.Configuration.IConfiguration");
+            writer.Indent().Line($"?? throw new global::System.InvalidOperationException(\"CORS policy {SourceWriter.XmlDoc(policy.Target.DisplayName).Replace("\"", "")} reads its origins from configuration, but the application's services have no IConfiguration.\");").Outdent();
+            writer.Line($"return s_applications.GetValue(configuration, static configuration => new Metadata({names.GlobalRequestPath}.ReadOrigins(configuration)));");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>The origins this instance answers with: the application's, or the attribute's alone for <see cref=\"Instance\"/>.</summary>");
+            writer.Line($"internal {ConfiguredOriginsType} Origins => _origins ?? {names.GlobalRequestPath}.WithoutConfiguration;");
+            writer.Line();
+            writer.Line("/// <summary>The origins of the request's application.</summary>");
+            writer.Line($"internal {ConfiguredOriginsType} OriginsFor(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
+            writer.Indent().Line("_origins ?? For(httpContext.RequestServices).Origins;").Outdent();
+            writer.Line();
+            writer.Line("/// <summary>The OnStarting callback of this instance (A1-A4).</summary>");
+            writer.Line("internal global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting => _applyResponseHeadersOnStarting;");
+            writer.Line();
+        }
+
         /// <summary>The interface CorsGen's metrics and explanations read a policy through, from any assembly.</summary>
         private const string DiagnosticsInterface = "global::CorsGen.IKongCorsPolicyDiagnostics";
 
         /// <summary>The members of <see cref="DiagnosticsInterface"/>, shared by <c>Metadata</c> and the policy's attribute.</summary>
-        private static void WriteDiagnosticsMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WriteDiagnosticsMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, string origins)
         {
             writer.Line($"string {DiagnosticsInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
             writer.Line();
             writer.Line($"bool {DiagnosticsInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
             writer.Line();
-            writer.Line($"string {DiagnosticsInterface}.ResultOf(string? requestOrigin) => {names.GlobalRequestPath}.ResultOf(requestOrigin);");
+            writer.Line($"string {DiagnosticsInterface}.ResultOf(string? requestOrigin) => {names.GlobalRequestPath}.ResultOf(requestOrigin{origins});");
             writer.Line();
             writer.Line($"global::CorsGen.KongCorsDecision {DiagnosticsInterface}.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
-            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);").Outdent();
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork{origins});").Outdent();
         }
 
         /// <summary>The two public <c>Evaluate</c> overloads, which the request path's <c>Evaluate</c> implements.</summary>
-        private static void WriteEvaluate(SourceWriter writer, EmittedNames names)
+        private static void WriteEvaluate(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
+            var origins = WithoutConfiguration(policy, names);
             writer.Line("/// <summary>");
             writer.Line("/// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a");
             writer.Line("/// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the");
@@ -190,7 +281,7 @@ namespace CorsGen.Emit
             writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>");
-            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false);").Outdent();
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false{origins});").Outdent();
             writer.Line();
             writer.Line("/// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>");
             writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
@@ -200,7 +291,7 @@ namespace CorsGen.Emit
             writer.Line("/// <param name=\"requestPrivateNetwork\">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
-            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);").Outdent();
+            writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork{origins});").Outdent();
             writer.Line();
         }
 
@@ -208,8 +299,11 @@ namespace CorsGen.Emit
         /// The members of the runtime's policy interface and of <c>IMiddleware</c>, shared by <c>Metadata</c> and the policy's
         /// attribute: both are the policy to the shared request path, with <paramref name="identity"/> as its one identity.
         /// </summary>
-        private static void WritePolicyInterfaceMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, string identity)
+        /// <param name="instance">The <c>Metadata</c> instance whose origins serve the request (configured policies).</param>
+        private static void WritePolicyInterfaceMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, string identity, string instance)
         {
+            var configured = RequestPathEmitter.IsConfigured(policy);
+            var origins = instance == "this" ? "" : instance + ".";
             writer.Line($"bool {names.GlobalPolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
             writer.Line();
             writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(");
@@ -219,13 +313,16 @@ namespace CorsGen.Emit
             writer.Line("global::Microsoft.Extensions.Logging.ILogger? logger) =>");
             writer.Line(policy.PreflightContinue
                 ? "throw new global::System.InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
-                : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger);");
+                : $"{names.GlobalRequestPath}.WritePreflightAnswer(httpContext, requestOrigin, logger{(configured ? $", {origins}OriginsFor(httpContext)" : "")});");
             writer.Outdent();
             writer.Line();
             writer.Line($"global::System.Func<object, global::System.Threading.Tasks.Task> {names.GlobalPolicyInterface}.ApplyResponseHeadersOnStarting =>");
-            writer.Indent().Line($"{names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;").Outdent();
+            writer.Indent().Line(configured ? $"{origins}ApplyResponseHeadersOnStarting;" : $"{names.GlobalRequestPath}.ApplyResponseHeadersOnStarting;").Outdent();
             writer.Line();
             writer.Line($"object {names.GlobalPolicyInterface}.Policy => {identity};");
+            writer.Line();
+            writer.Line($"{names.GlobalPolicyInterface} {names.GlobalPolicyInterface}.ForApplication(global::System.IServiceProvider services) =>");
+            writer.Indent().Line(!configured ? "this;" : instance == "this" ? "_origins is null ? For(services) : this;" : $"{names.PolicyClass}.Metadata.For(services);").Outdent();
             writer.Line();
             writer.Line("/// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>");
             writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(");
@@ -258,11 +355,11 @@ namespace CorsGen.Emit
                 $": global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}{(facts.HasDecision ? ", " + DiagnosticsInterface : "")}");
             writer.Line($"string {names.GlobalPolicyInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
             writer.Line();
-            WritePolicyInterfaceMembers(writer, policy, names, metadata);
+            WritePolicyInterfaceMembers(writer, policy, names, metadata, metadata);
             if (facts.HasDecision)
             {
                 writer.Line();
-                WriteDiagnosticsMembers(writer, policy, names);
+                WriteDiagnosticsMembers(writer, policy, names, WithoutConfiguration(policy, names));
             }
 
             writer.Close();

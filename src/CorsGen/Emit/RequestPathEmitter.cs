@@ -30,6 +30,11 @@ namespace CorsGen.Emit
             writer.Line($"internal const string PolicyName = {SourceWriter.Literal(policy.Target.DisplayName)};");
             writer.Line();
             WriteConstants(writer, policy);
+            if (IsConfigured(policy))
+            {
+                WriteConfiguredOrigins(writer, policy);
+            }
+
             WriteMatchOrigin(writer, policy);
             if (SearchesLiterals(policy.Origins))
             {
@@ -107,6 +112,54 @@ namespace CorsGen.Emit
             }
         }
 
+        /// <summary>Whether the policy's list goes on with entries read from configuration (<c>OriginsFromConfiguration</c>).</summary>
+        internal static bool IsConfigured(CompiledPolicy policy) => policy.Origins.ConfigurationKey is not null;
+
+        /// <summary>The argument that passes the configured origins along, or nothing for a policy fixed at build time.</summary>
+        internal static string ConfiguredArgument(CompiledPolicy policy) => IsConfigured(policy) ? ", configured" : "";
+
+        /// <summary>The parameter that takes the configured origins, or nothing for a policy fixed at build time.</summary>
+        internal static string ConfiguredParameter(CompiledPolicy policy) => IsConfigured(policy) ? ", KongCorsConfiguredOrigins configured" : "";
+
+        /// <summary>
+        /// OriginsFromConfiguration: the attribute's entries, the reading of the configured ones (once per application, by
+        /// the policy's <c>Metadata.For</c>) and the list of the attribute's entries alone.
+        /// </summary>
+        private static void WriteConfiguredOrigins(SourceWriter writer, CompiledPolicy policy)
+        {
+            var key = policy.Origins.ConfigurationKey!;
+            writer.Line("/// <summary>The configuration key whose origin entries follow the attribute's (O10: in that order).</summary>");
+            writer.Line($"internal const string ConfigurationKey = {SourceWriter.Literal(key)};");
+            writer.Line();
+            writer.Line("/// <summary>The attribute's own origin entries, as written: the head of the combined list.</summary>");
+            if (policy.Origins.Entries.IsEmpty)
+            {
+                writer.Line("private static readonly string[] AttributeEntries = [];");
+            }
+            else
+            {
+                writer.Open("private static readonly string[] AttributeEntries =");
+                foreach (var entry in policy.Origins.Entries)
+                {
+                    writer.Line($"{SourceWriter.Literal(entry)},");
+                }
+
+                writer.Close(";");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>The attribute's entries alone, for the static GetAllowOrigin and Evaluate, which have no application.</summary>");
+            writer.Line("internal static readonly KongCorsConfiguredOrigins WithoutConfiguration = KongCorsConfiguredOrigins.WithoutConfiguration(AttributeEntries);");
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// Reads and checks the configured entries with the analyzer's rules; a bad entry, a '*' with credentials (C3) or an");
+            writer.Line("/// empty combined list (never Kong's allow-all, O1) throws KongCorsConfigurationException, naming the key and each entry.");
+            writer.Line("/// </summary>");
+            writer.Line("internal static KongCorsConfiguredOrigins ReadOrigins(IConfiguration configuration) =>");
+            writer.Indent().Line($"KongCorsConfiguredOrigins.Read(configuration, ConfigurationKey, PolicyName, AttributeEntries, credentials: {(policy.Credentials ? "true" : "false")});").Outdent();
+            writer.Line();
+        }
+
         /// <summary>Kong's <c>configure_origin</c>: the ACAO before credentials, and whether it is "every origin".</summary>
         private static void WriteMatchOrigin(SourceWriter writer, CompiledPolicy policy)
         {
@@ -118,7 +171,17 @@ namespace CorsGen.Emit
             writer.Line("/// </summary>");
             writer.Line("/// <param name=\"origin\">The request's Origin, or <see langword=\"null\"/> when it is absent or D4 refuses it.</param>");
             writer.Line("/// <param name=\"allowAll\">Set when the answer is <c>*</c>.</param>");
-            writer.Open("private static string? MatchOrigin(string? origin, out bool allowAll)");
+            if (IsConfigured(policy))
+            {
+                writer.Line("/// <param name=\"configured\">The combined list's configured part, read when the application started.</param>");
+            }
+
+            writer.Open($"private static string? MatchOrigin(string? origin{ConfiguredParameter(policy)}, out bool allowAll)");
+            if (IsConfigured(policy))
+            {
+                WriteConfiguredModes(writer);
+            }
+
             switch (origins.Mode)
             {
                 case OriginMode.AllowAll:
@@ -143,6 +206,23 @@ namespace CorsGen.Emit
             writer.Close();
         }
 
+        /// <summary>O1, O3 and O5 of a combined list, which only the configured entries can decide.</summary>
+        private static void WriteConfiguredModes(SourceWriter writer)
+        {
+            writer.Open("if (configured.AllowsEveryOrigin)");
+            writer.Line("// O1: the combined list is exactly [\"*\"].");
+            writer.Line("allowAll = true;");
+            writer.Line("return \"*\";");
+            writer.Close();
+            writer.Line();
+            writer.Open("if (configured.SingleLiteral is { } single)");
+            writer.Line("// O3: the combined list is one literal entry, sent as it is whatever the request's Origin (even none).");
+            writer.Line("allowAll = false;");
+            writer.Line("return single;");
+            writer.Close();
+            writer.Line();
+        }
+
         private static void WriteListMatch(SourceWriter writer, OriginRules origins)
         {
             writer.Line(origins.HasWildcard ? "// O5: the entries, one of them '*':" : "// O4-O10: the entries, tried in order:");
@@ -151,12 +231,27 @@ namespace CorsGen.Emit
                 writer.Line($"//   {SourceWriter.Comment(entry)}");
             }
 
+            if (origins.ConfigurationKey is { } key)
+            {
+                writer.Line($"//   then those of configuration key {SourceWriter.Comment(key)}, read when the application started");
+            }
+
             writer.Line("allowAll = false;");
             writer.Open("if (origin is null)");
             writer.Line("// O10: with no Origin no entry is tried, so none matches.");
             writer.Line("return null;");
             writer.Close();
             writer.Line();
+            if (origins.ConfigurationKey is not null && !origins.HasWildcard)
+            {
+                writer.Open("if (configured.WildcardIndex >= 0)");
+                writer.Line("// O5: a configured '*': every request with an Origin gets '*', whatever the other entries.");
+                writer.Line("allowAll = true;");
+                writer.Line("return \"*\";");
+                writer.Close();
+                writer.Line();
+            }
+
             if (origins.HasWildcard)
             {
                 // PolicyCompiler keeps no other entry of such a list: none can ever decide the answer.
@@ -167,7 +262,8 @@ namespace CorsGen.Emit
                 return;
             }
 
-            writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(origins.HostRegexes is null ? "_" : "var host")});");
+            var needsHost = origins.HostRegexes is not null || origins.ConfigurationKey is not null;
+            writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(needsHost ? "var host" : "_")});");
             if (!origins.Literals.IsEmpty)
             {
                 writer.Line();
@@ -186,6 +282,15 @@ namespace CorsGen.Emit
             }
 
             WriteRegexMatches(writer, origins);
+            if (origins.ConfigurationKey is not null)
+            {
+                writer.Line();
+                writer.Line("// O4-O9: then the configured entries, in their order (O10).");
+                writer.Open("if (configured.Matches(origin, domain, host))");
+                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Close();
+            }
+
             writer.Line();
             writer.Line("// O10: no entry matched.");
             writer.Line("return null;");
@@ -252,18 +357,18 @@ namespace CorsGen.Emit
         private static void WriteGetAllowOrigin(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>The Access-Control-Allow-Origin value for a request with <paramref name=\"requestOrigin\"/> (O1-O10, C3).</summary>");
-            writer.Open("internal static string? GetAllowOrigin(string? requestOrigin)");
+            writer.Open($"internal static string? GetAllowOrigin(string? requestOrigin{ConfiguredParameter(policy)})");
             writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
             if (CanReflectForCredentials(policy))
             {
-                writer.Line("var allowOrigin = MatchOrigin(origin, out var allowAll);");
+                writer.Line($"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out var allowAll);");
                 writer.Line();
                 writer.Line("// C3: with credentials, '*' becomes the request's own Origin.");
                 writer.Line("return allowAll && origin is not null ? origin : allowOrigin;");
             }
             else
             {
-                writer.Line("return MatchOrigin(origin, out _);");
+                writer.Line($"return MatchOrigin(origin{ConfiguredArgument(policy)}, out _);");
             }
 
             writer.Close();
@@ -279,7 +384,12 @@ namespace CorsGen.Emit
             writer.Line("/// <param name=\"httpContext\">The preflight.</param>");
             writer.Line("/// <param name=\"requestOrigin\">Its Origin (the first value), which made it a preflight (R1).</param>");
             writer.Line("/// <param name=\"logger\">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>");
-            writer.Open($"internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)");
+            if (IsConfigured(policy))
+            {
+                writer.Line("/// <param name=\"configured\">The combined list's configured part, read when the application started.</param>");
+            }
+
+            writer.Open($"internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger{ConfiguredParameter(policy)})");
             if (policy.AllowHeaders is null || policy.PrivateNetwork)
             {
                 // Read only to reflect Access-Control-Request-Headers (P2) or answer a private network request (P5).
@@ -356,17 +466,28 @@ namespace CorsGen.Emit
         /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
         private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
         {
-            writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
-            writer.Open("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
-            writer.Line("ApplyResponseHeaders((HttpContext)state);");
-            writer.Line("return Task.CompletedTask;");
-            writer.Close(";");
-            writer.Line();
+            if (!IsConfigured(policy))
+            {
+                // A configured policy's callback is made once by each of its Metadata instances, bound to their origins.
+                writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
+                writer.Open("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
+                writer.Line("ApplyResponseHeaders((HttpContext)state);");
+                writer.Line("return Task.CompletedTask;");
+                writer.Close(";");
+                writer.Line();
+            }
+
             writer.Line("/// <summary>");
             writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
             writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
             writer.Line("/// </summary>");
-            writer.Open($"internal static void ApplyResponseHeaders(HttpContext httpContext)");
+            if (IsConfigured(policy))
+            {
+                writer.Line("/// <param name=\"httpContext\">The request, whose response starts.</param>");
+                writer.Line("/// <param name=\"configured\">The combined list's configured part, read when the application started.</param>");
+            }
+
+            writer.Open($"internal static void ApplyResponseHeaders(HttpContext httpContext{ConfiguredParameter(policy)})");
             writer.Line($"var requestOrigin = {EmittedNames.Runtime}.First(httpContext.Request.Headers.Origin);");
             if (!policy.AllowOriginAbsent)
             {
@@ -396,15 +517,26 @@ namespace CorsGen.Emit
         private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, bool preflight)
         {
             var mode = policy.Origins.Mode;
+            var configured = IsConfigured(policy);
             writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
 
             var reflects = CanReflectForCredentials(policy);
             writer.Line(reflects
-                ? "var allowOrigin = MatchOrigin(origin, out var allowAll);"
-                : "var allowOrigin = MatchOrigin(origin, out _);");
+                ? $"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out var allowAll);"
+                : $"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out _);");
 
             var varyStatement = preflight ? "headers.Vary = \"Origin\";" : $"{EmittedNames.Runtime}.AppendVaryOrigin(headers);";
-            if (mode != OriginMode.AllowAll)
+            if (configured)
+            {
+                writer.Line();
+                writer.Line(preflight
+                    ? "// O2: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1); a preflight replaces Vary (P6)."
+                    : "// O2, A3: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1); appended to the endpoint's Vary.");
+                writer.Open("if (!configured.AllowsEveryOrigin)");
+                writer.Line(varyStatement);
+                writer.Close();
+            }
+            else if (mode != OriginMode.AllowAll)
             {
                 writer.Line();
                 writer.Line(preflight
@@ -428,6 +560,12 @@ namespace CorsGen.Emit
                     if (mode == OriginMode.AllowAll)
                     {
                         writer.Line(varyStatement);
+                    }
+                    else if (configured)
+                    {
+                        writer.Open("if (configured.AllowsEveryOrigin)");
+                        writer.Line(varyStatement);
+                        writer.Close();
                     }
 
                     writer.Line("allowOrigin = origin;");
@@ -482,5 +620,8 @@ namespace CorsGen.Emit
         /// <summary>Whether C3 can apply: credentials and a configuration whose answer can be <c>*</c>.</summary>
         internal static bool CanReflectForCredentials(CompiledPolicy policy) =>
             policy.Credentials && (policy.Origins.Mode == OriginMode.AllowAll || policy.Origins.HasWildcard);
+
+        // A configured policy with credentials cannot answer '*': the attribute's '*' is CORS003 at build time, a configured
+        // one fails the application at startup; so C3 is written only where the attribute has the (suppressed) '*'.
     }
 }

@@ -46,6 +46,7 @@ namespace CorsGen.Emit
             {
                 fragments.Add(RequestHeaders);
                 fragments.AddRange(new[] { VaryOrigin, Dispatch(facts.HasDecision), EndpointChecks, PolicyLookup, MiddlewareRegistry, PathEndpoints, LoggerLookup, LogMessages });
+                AddIf(fragments, helpers, RuntimeHelpers.ConfiguredOrigins, ConfiguredOriginsCheck);
                 if (facts.HasDecision)
                 {
                     fragments.Add(Observation);
@@ -143,6 +144,12 @@ namespace CorsGen.Emit
 
                 /// <summary>The policy's one <c>Metadata</c> instance, whether this is that instance or the policy's attribute.</summary>
                 object Policy { get; }
+
+                /// <summary>
+                /// The policy as it serves the application whose services are given: itself, unless its origins come from
+                /// configuration (then the application's own instance, whose configured origins are read and checked once).
+                /// </summary>
+                IKongCorsPolicy ForApplication(IServiceProvider services);
             }
             """;
 
@@ -580,7 +587,7 @@ namespace CorsGen.Emit
                 IKongCorsPolicy policy,
                 EndpointFilterDelegate next)
             {
-                if (IsMiddlewareRegistered(endpoint.ApplicationServices) || IsOptedOut(endpoint.Metadata) || !ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
+                if (IsMiddlewareRegistered(endpoint.ApplicationServices) || IsOptedOut(endpoint.Metadata) || !ReferenceEquals(FindPolicy(endpoint.Metadata), PolicyOf(policy)))
                 {
                     return next;
                 }
@@ -657,7 +664,7 @@ namespace CorsGen.Emit
                     return;
                 }
 
-                if (!ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
+                if (!ReferenceEquals(FindPolicy(endpoint.Metadata), PolicyOf(policy)))
                 {
                     // Another policy is the endpoint's; its own convention does this work once.
                     return;
@@ -685,7 +692,7 @@ namespace CorsGen.Emit
                     {
                         s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, "ASP.NET Core CORS (" + item.GetType().Name + ")", null);
                     }
-                    else if (IsKongCorsPolicy(item) && item is not Attribute && !ReferenceEquals(PolicyOf(item), policy) && FirstReport(endpoint, PolicyNameOf(item)))
+                    else if (IsKongCorsPolicy(item) && item is not Attribute && !ReferenceEquals(PolicyOf(item), PolicyOf(policy)) && FirstReport(endpoint, PolicyNameOf(item)))
                     {
                         s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, PolicyNameOf(item), null);
                     }
@@ -855,6 +862,31 @@ namespace CorsGen.Emit
             }
             """;
 
+        /// <summary>The startup check of policies whose origins come from configuration (OriginsFromConfiguration).</summary>
+        private const string ConfiguredOriginsCheck = """
+            /// <summary>
+            /// Reads and checks, as the application starts, the configured origins of every policy its endpoints use: building
+            /// the endpoints runs each With...() convention, which reads its application's origins, and a policy named by an
+            /// attribute is read here. A bad entry stops the application with a KongCorsConfigurationException (the key, each
+            /// entry's index and the analyzer's message) instead of failing its first request.
+            /// </summary>
+            internal static void ReadConfiguredOrigins(IServiceProvider services)
+            {
+                if (services.GetService(typeof(EndpointDataSource)) is not EndpointDataSource source)
+                {
+                    return;
+                }
+
+                foreach (var endpoint in source.Endpoints)
+                {
+                    if (FindPolicy(endpoint.Metadata) is { } policy)
+                    {
+                        ForApplication(policy, services);
+                    }
+                }
+            }
+            """;
+
         /// <summary>Finding the CorsGen policy of an endpoint, from this assembly or another.</summary>
         private const string PolicyLookup = """
             /// <summary>
@@ -901,6 +933,13 @@ namespace CorsGen.Emit
 
                 return convention;
             }
+
+            /// <summary>
+            /// The policy as it serves the application of <paramref name="services"/>: the application's own instance of a policy
+            /// whose origins come from configuration, read and checked once; any other policy as it is.
+            /// </summary>
+            internal static IMiddleware ForApplication(IMiddleware policy, IServiceProvider services) =>
+                policy is IKongCorsPolicy own ? (IMiddleware)own.ForApplication(services) : policy;
 
             /// <summary>A policy's identity: its <c>Metadata</c> instance, for the instance itself and for the policy's attribute.</summary>
             internal static object PolicyOf(object item) => (item as IKongCorsPolicy)?.Policy ?? item;

@@ -29,6 +29,9 @@ namespace CorsGen.Emit
 
         /// <summary><c>MatchedPrefix</c>, how far a regex entry's DFA tables match a refused origin (Evaluate's closest entry).</summary>
         MatchProgress = 32,
+
+        /// <summary><c>ReadConfiguredOrigins</c>, the startup check of policies whose origins come from configuration.</summary>
+        ConfiguredOrigins = 64,
     }
 
     /// <summary>Which <see cref="RuntimeHelpers"/> a policy's generated code calls: the same decisions its emitters make.</summary>
@@ -56,6 +59,11 @@ namespace CorsGen.Emit
                 {
                     helpers |= RuntimeHelpers.MatchProgress;
                 }
+            }
+
+            if (RequestPathEmitter.IsConfigured(policy))
+            {
+                helpers |= RuntimeHelpers.ConfiguredOrigins;
             }
 
             if (!policy.PreflightContinue && policy.AllowHeaders is null)

@@ -15,7 +15,7 @@ namespace CorsGen.Emit
 
         private const string ClassName = "KongCorsStartupCheck";
 
-        public static string Emit(CompilationFacts facts)
+        public static string Emit(CompilationFacts facts, RuntimeHelpers helpers)
         {
             var writer = new SourceWriter();
             writer.FileHeader("the startup check that policy attributes run in an app without app.UseKongCors()");
@@ -27,10 +27,16 @@ namespace CorsGen.Emit
                 facts.RuntimeNamespace,
                 "System", "System.CodeDom.Compiler", "System.ComponentModel", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting",
                 "Microsoft.Extensions.DependencyInjection");
-            writer.Lines(StartupCheck.Split('\n'));
+            var configured = (helpers & RuntimeHelpers.ConfiguredOrigins) != 0;
+            writer.Lines(StartupCheck.Replace("        @ReadConfiguredOrigins\n", configured ? ReadConfiguredOrigins : "").Split('\n'));
             writer.Close();
             return writer.ToString();
         }
+
+        /// <summary>The call of the check of configured origins, in an assembly that has a policy with OriginsFromConfiguration.</summary>
+        private const string ReadConfiguredOrigins =
+            "        // Configured origins are read and checked before the application serves: bad configuration stops it here.\n"
+            + "        " + EmittedNames.Runtime + ".ReadConfiguredOrigins(app.ApplicationServices);\n";
 
         private static readonly string StartupCheck = $$"""
             /// <summary>
@@ -52,6 +58,7 @@ namespace CorsGen.Emit
                 public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
                 {
                     next(app);
+                    @ReadConfiguredOrigins
                     {{EmittedNames.Runtime}}.CheckAttributesHaveMiddleware(app.ApplicationServices);
                 };
             }

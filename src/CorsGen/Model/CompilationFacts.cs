@@ -21,5 +21,9 @@ namespace CorsGen.Model
     /// <param name="HasDecision">
     /// <c>CorsGen.KongCorsDecision</c> is referenced (the attribute assembly of this version): emit each policy's <c>Evaluate</c>.
     /// </param>
-    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware, bool HasHostingStartup, bool HasDecision);
+    /// <param name="HasConfiguredOrigins">
+    /// <c>CorsGen.Runtime.KongCorsConfiguredOrigins</c> is referenced (the CorsGen.Runtime assembly of the package), with
+    /// ASP.NET Core: policies with <c>OriginsFromConfiguration</c> can be generated.
+    /// </param>
+    internal sealed record CompilationFacts(bool HasAspNetCore, bool SupportsGeneratedCode, string RuntimeNamespace, bool HasReferencedMiddleware, bool HasHostingStartup, bool HasDecision, bool HasConfiguredOrigins = false);
 }

@@ -10,6 +10,7 @@ namespace CorsGen.Model
     /// <param name="Headers">The <c>Headers</c> entries; null when absent.</param>
     /// <param name="ExposedHeaders">The <c>ExposedHeaders</c> entries; null when absent.</param>
     /// <param name="MaxAge">Seconds; null when absent.</param>
+    /// <param name="OriginsFromConfiguration">The configuration key whose entries follow <paramref name="Origins"/>; null when absent.</param>
     internal sealed record PolicySpec(
         EquatableArray<string?>? Origins,
         EquatableArray<string?>? Methods,
@@ -19,7 +20,8 @@ namespace CorsGen.Model
         int? MaxAge,
         bool PreflightContinue,
         bool PrivateNetwork,
-        bool AllowOriginAbsent)
+        bool AllowOriginAbsent,
+        string? OriginsFromConfiguration = null)
     {
         /// <summary>The attribute with no argument set: Kong's schema defaults.</summary>
         public static PolicySpec Defaults { get; } = new PolicySpec(null, null, null, null, false, null, false, false, true);
@@ -37,5 +39,6 @@ namespace CorsGen.Model
         PreflightContinue,
         PrivateNetwork,
         AllowOriginAbsent,
+        OriginsFromConfiguration,
     }
 }

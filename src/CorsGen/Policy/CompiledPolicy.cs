@@ -51,6 +51,11 @@ namespace CorsGen.Policy
     /// List mode without <c>*</c>: each entry on its own, in order, so <c>Evaluate</c> can say which entry matched first (the
     /// request path needs only whether one did).
     /// </param>
+    /// <param name="ConfigurationKey">
+    /// <c>OriginsFromConfiguration</c>: the list goes on with the entries read from this key when the application starts
+    /// (the mode is then <see cref="OriginMode.List"/>, of the attribute's entries, and the combined list's O1 or O3 is
+    /// decided at run time); null when every entry is fixed at build time.
+    /// </param>
     internal sealed record OriginRules(
         OriginMode Mode,
         EquatableArray<string> Entries,
@@ -59,7 +64,8 @@ namespace CorsGen.Policy
         bool HasWildcard,
         RegexMatcher? HostRegexes,
         RegexMatcher? OriginRegexes,
-        EquatableArray<EntryTest> EntryTests = default);
+        EquatableArray<EntryTest> EntryTests = default,
+        string? ConfigurationKey = null);
 
     /// <summary>One origin entry on its own (List mode), for <c>Evaluate</c>'s matched entry.</summary>
     /// <param name="Literal">A literal entry's normal form (O8); null for a regex entry.</param>

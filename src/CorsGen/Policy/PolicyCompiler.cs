@@ -26,7 +26,7 @@ namespace CorsGen.Policy
             cancellationToken.ThrowIfCancellationRequested();
             return new CompiledPolicy(
                 declaration.Target,
-                CompileOrigins(origins, problems: null),
+                CompileOrigins(origins, spec.OriginsFromConfiguration, problems: null),
                 spec.Credentials,
                 AllowMethods(spec.Methods),
                 JoinNonEmpty(spec.Headers),
@@ -48,7 +48,7 @@ namespace CorsGen.Policy
             var problems = PolicyValidator.Validate(spec, origins);
             if (!PolicyValidator.BlocksGeneration(problems))
             {
-                CompileOrigins(origins, problems);
+                CompileOrigins(origins, spec.OriginsFromConfiguration, problems);
             }
 
             OriginLint.Check(spec, origins, problems);
@@ -60,10 +60,10 @@ namespace CorsGen.Policy
         public static OriginRules? OriginsOf(PolicySpec spec)
         {
             var origins = OriginEntries.Of(spec.Origins);
-            return PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec, origins)) ? null : CompileOrigins(origins, problems: null);
+            return PolicyValidator.BlocksGeneration(PolicyValidator.Validate(spec, origins)) ? null : CompileOrigins(origins, spec.OriginsFromConfiguration, problems: null);
         }
 
-        private static OriginRules CompileOrigins(OriginEntries origins, List<PolicyProblem>? problems)
+        private static OriginRules CompileOrigins(OriginEntries origins, string? configurationKey, List<PolicyProblem>? problems)
         {
             var entries = new List<string>();
             foreach (var entry in origins.Items)
@@ -72,6 +72,13 @@ namespace CorsGen.Policy
             }
 
             var configured = EquatableArray.From(entries);
+
+            // With OriginsFromConfiguration the list goes on at run time: the attribute's entries are compiled as the head of
+            // a list (O10), and the combined list's O1 or O3 is decided once its configured entries are read.
+            if (configurationKey is not null)
+            {
+                return CompileList(origins, configured, problems) with { ConfigurationKey = configurationKey };
+            }
 
             // O1: unset, empty or exactly ["*"].
             if (entries.Count == 0 || (entries.Count == 1 && origins.Items[0].Kind == OriginEntryKind.Wildcard))
@@ -85,6 +92,12 @@ namespace CorsGen.Policy
                 return new OriginRules(OriginMode.SingleLiteral, configured, entries[0], EquatableArray<string>.Empty, false, null, null);
             }
 
+            return CompileList(origins, configured, problems);
+        }
+
+        /// <summary>O4-O10: the entries as a list tried in order.</summary>
+        private static OriginRules CompileList(OriginEntries origins, EquatableArray<string> configured, List<PolicyProblem>? problems)
+        {
             // O5: Kong returns '*' as soon as it meets the '*' entry, while it reads the list and before it matches any
             // entry: with an Origin, the answer is '*' whatever the other entries, so none of them is compiled.
             foreach (var entry in origins.Items)

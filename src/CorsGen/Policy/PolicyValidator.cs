@@ -41,9 +41,16 @@ namespace CorsGen.Policy
 
         private static void ValidateOrigins(PolicySpec spec, OriginEntries origins, List<PolicyProblem> problems)
         {
+            if (spec.OriginsFromConfiguration is { } key && key.Trim().Length == 0)
+            {
+                problems.Add(PolicyProblem.ForSetting(Diagnostics.ConfigurationUnavailable.Id, PolicySetting.OriginsFromConfiguration, "it names no configuration key"));
+            }
+
             if (origins.Items.Count == 0)
             {
-                if (spec.Credentials)
+                // With OriginsFromConfiguration, no attribute entry allows nothing by itself: the configured entries are
+                // checked when the application starts, and an empty combined list fails it.
+                if (spec.Credentials && spec.OriginsFromConfiguration is null)
                 {
                     // C3: an unset or empty Origins allows every origin; with credentials Kong reflects any Origin.
                     var what = origins.IsSet ? "Origins = [] (every origin allowed)" : "Origins not set (every origin allowed)";

@@ -54,7 +54,7 @@ namespace CorsGen.Policy
                     problems.Add(PolicyProblem.ForSetting(Diagnostics.IgnoredWithPreflightContinue.Id, PolicySetting.PrivateNetwork, "PrivateNetwork"));
                 }
             }
-            else if (spec.PrivateNetwork && AllowsEveryOrigin(spec.Origins))
+            else if (spec.PrivateNetwork && (spec.OriginsFromConfiguration is null || spec.Origins is { Count: > 0 }) && AllowsEveryOrigin(spec.Origins))
             {
                 problems.Add(PolicyProblem.ForSetting(Diagnostics.PrivateNetworkWithWildcard.Id, PolicySetting.PrivateNetwork, spec.Origins is { Count: > 0 } ? "'*' in Origins" : "Origins not set (every origin)"));
             }

@@ -19,6 +19,9 @@ namespace CorsGen.Reading
 
         public const string StartupFilterMetadataName = "Microsoft.AspNetCore.Hosting.IStartupFilter";
 
+        /// <summary>The CorsGen.Runtime type generated code reads configured origins through (OriginsFromConfiguration).</summary>
+        public const string ConfiguredOriginsMetadataName = "CorsGen.Runtime.KongCorsConfiguredOrigins";
+
         public static CompilationFacts Read(Compilation compilation) => new CompilationFacts(
             HasAspNetCore: compilation.GetTypeByMetadataName(EndpointFilterMetadataName) is not null,
             SupportsGeneratedCode: SupportsGeneratedCode(compilation),
@@ -26,7 +29,9 @@ namespace CorsGen.Reading
             HasReferencedMiddleware: HasReferencedMiddleware(compilation),
             HasHostingStartup: compilation.GetTypeByMetadataName(HostingStartupMetadataName) is not null
                 && compilation.GetTypeByMetadataName(StartupFilterMetadataName) is not null,
-            HasDecision: compilation.GetTypeByMetadataName(DecisionMetadataName) is not null);
+            HasDecision: compilation.GetTypeByMetadataName(DecisionMetadataName) is not null,
+            HasConfiguredOrigins: compilation.GetTypeByMetadataName(EndpointFilterMetadataName) is not null
+                && compilation.GetTypeByMetadataName(ConfiguredOriginsMetadataName) is not null);
 
         public static bool SupportsGeneratedCode(Compilation compilation) =>
             compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11;

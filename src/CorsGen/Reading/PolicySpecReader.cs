@@ -49,6 +49,9 @@ namespace CorsGen.Reading
                     case nameof(PolicySetting.AllowOriginAbsent):
                         spec = spec with { AllowOriginAbsent = value.Value is true };
                         break;
+                    case nameof(PolicySetting.OriginsFromConfiguration):
+                        spec = spec with { OriginsFromConfiguration = value.Value as string };
+                        break;
                 }
             }
 

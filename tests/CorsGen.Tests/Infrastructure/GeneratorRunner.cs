@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -29,8 +31,19 @@ internal static class GeneratorRunner
             assemblyName,
             trees,
             references ?? FrameworkReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SdkNoWarn));
     }
+
+    /// <summary>
+    /// What the .NET SDK never reports (its default NoWarn): CS1701/CS1702, a reference built against an older framework
+    /// version (CorsGen.Runtime targets net8.0) unified with the one the application runs on.
+    /// </summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn = ImmutableDictionary.CreateRange(new[]
+    {
+        KeyValuePair.Create("CS1701", ReportDiagnostic.Suppress),
+        KeyValuePair.Create("CS1702", ReportDiagnostic.Suppress),
+    });
 
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
@@ -103,7 +116,8 @@ internal static class GeneratorRunner
         var files = directories
             .SelectMany(d => Directory.EnumerateFiles(d, "*.dll"))
             .Where(IsManagedAssembly)
-            .Append(typeof(KongCorsAttribute).Assembly.Location);
+            .Append(typeof(KongCorsAttribute).Assembly.Location)
+            .Append(typeof(runtime::CorsGen.Runtime.KongCorsConfiguredOrigins).Assembly.Location);
 
         return files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
     }

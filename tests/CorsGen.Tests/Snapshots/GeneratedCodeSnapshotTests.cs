@@ -162,6 +162,23 @@ public sealed class GeneratedCodeSnapshotTests
         hint: "CorsGen.KongCorsMiddleware.g.cs");
 
     [Fact]
+    public void Origins_from_configuration_after_the_attributes_entries() => Verify(
+        """
+        [KongCors(Origins = ["https://shop.example.com", @"[a-z]+\.internal\.test"], OriginsFromConfiguration = "Cors:Origins", Credentials = true, MaxAge = 600)]
+        internal static partial class PartnerCors;
+        """,
+        "Shop.PartnerCors");
+
+    [Fact]
+    public void Startup_check_with_configured_origins() => Verify(
+        """
+        [KongCors(OriginsFromConfiguration = "Cors:Origins")]
+        internal static partial class PartnerCors;
+        """,
+        "CorsGen.KongCorsStartupCheck",
+        hint: "CorsGen.KongCorsStartupCheck.g.cs");
+
+    [Fact]
     public void Startup_check() => Verify(
         """
         [KongCors]

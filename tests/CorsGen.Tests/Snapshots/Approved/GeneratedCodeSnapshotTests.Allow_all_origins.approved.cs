@@ -77,6 +77,9 @@ namespace Shop
 
             object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => this;
 
+            global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
+                this;
+
             /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
             global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
                 global::Microsoft.AspNetCore.Http.HttpContext context,
@@ -119,6 +122,9 @@ namespace Shop
             global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ApplyResponseHeadersOnStarting;
 
         object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => global::Shop.PublicCors.Metadata.Instance;
+
+        global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
+            this;
 
         /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
         global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(

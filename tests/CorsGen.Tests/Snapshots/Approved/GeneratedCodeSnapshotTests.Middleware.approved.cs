@@ -78,12 +78,16 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private readonly RequestDelegate _next;
         private readonly IMiddleware? _defaultPolicy;
+        private readonly IServiceProvider _services;
         private readonly KongCorsRuntime.KongCorsDiagnostics? _diagnostics;
 
         public KongCorsMiddleware(RequestDelegate next, IMiddleware? defaultPolicy, IServiceProvider services)
         {
             _next = next;
-            _defaultPolicy = defaultPolicy;
+            _services = services;
+
+            // A policy whose origins come from configuration reads and checks them now, for this application.
+            _defaultPolicy = defaultPolicy is null ? null : KongCorsRuntime.ForApplication(defaultPolicy, services);
             _diagnostics = KongCorsRuntime.DiagnosticsOf(services);
         }
 
@@ -100,6 +104,9 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 var optedOut = policy is Attribute && KongCorsRuntime.IsOptedOut(endpoint.Metadata);
                 if (policy is not null && !optedOut)
                 {
+                    // The application's own instance of a policy whose origins come from configuration (its attribute
+                    // or the path endpoints name the policy itself); any other policy is its own.
+                    policy = KongCorsRuntime.ForApplication(policy, _services);
                     Observe(context, policy);
                     return policy.InvokeAsync(context, _next);
                 }

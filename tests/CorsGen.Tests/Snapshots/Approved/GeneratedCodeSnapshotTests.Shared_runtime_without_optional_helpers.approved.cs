@@ -51,6 +51,12 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         /// <summary>The policy's one <c>Metadata</c> instance, whether this is that instance or the policy's attribute.</summary>
         object Policy { get; }
+
+        /// <summary>
+        /// The policy as it serves the application whose services are given: itself, unless its origins come from
+        /// configuration (then the application's own instance, whose configured origins are read and checked once).
+        /// </summary>
+        IKongCorsPolicy ForApplication(IServiceProvider services);
     }
 
     /// <summary>Kong's <c>cors</c> handler mechanics shared by the policies of this assembly.</summary>
@@ -165,7 +171,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             IKongCorsPolicy policy,
             EndpointFilterDelegate next)
         {
-            if (IsMiddlewareRegistered(endpoint.ApplicationServices) || IsOptedOut(endpoint.Metadata) || !ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
+            if (IsMiddlewareRegistered(endpoint.ApplicationServices) || IsOptedOut(endpoint.Metadata) || !ReferenceEquals(FindPolicy(endpoint.Metadata), PolicyOf(policy)))
             {
                 return next;
             }
@@ -239,7 +245,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return;
             }
 
-            if (!ReferenceEquals(FindPolicy(endpoint.Metadata), policy))
+            if (!ReferenceEquals(FindPolicy(endpoint.Metadata), PolicyOf(policy)))
             {
                 // Another policy is the endpoint's; its own convention does this work once.
                 return;
@@ -267,7 +273,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 {
                     s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, "ASP.NET Core CORS (" + item.GetType().Name + ")", null);
                 }
-                else if (IsKongCorsPolicy(item) && item is not Attribute && !ReferenceEquals(PolicyOf(item), policy) && FirstReport(endpoint, PolicyNameOf(item)))
+                else if (IsKongCorsPolicy(item) && item is not Attribute && !ReferenceEquals(PolicyOf(item), PolicyOf(policy)) && FirstReport(endpoint, PolicyNameOf(item)))
                 {
                     s_duplicateMechanisms(logger, endpoint.DisplayName, policy.PolicyName, PolicyNameOf(item), null);
                 }
@@ -480,6 +486,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             return convention;
         }
+
+        /// <summary>
+        /// The policy as it serves the application of <paramref name="services"/>: the application's own instance of a policy
+        /// whose origins come from configuration, read and checked once; any other policy as it is.
+        /// </summary>
+        internal static IMiddleware ForApplication(IMiddleware policy, IServiceProvider services) =>
+            policy is IKongCorsPolicy own ? (IMiddleware)own.ForApplication(services) : policy;
 
         /// <summary>A policy's identity: its <c>Metadata</c> instance, for the instance itself and for the policy's attribute.</summary>
         internal static object PolicyOf(object item) => (item as IKongCorsPolicy)?.Policy ?? item;
