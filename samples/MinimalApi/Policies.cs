@@ -7,12 +7,15 @@ namespace MinimalApi;
 public static partial class CatalogCors;
 
 /// <summary>
-/// Partner storefronts: listed origins only, with cookies. Exact origins compile to a switch; the two regex
-/// entries (any subdomain of partner.example.com over https, and any localhost dev port) compile to one DFA.
+/// Partner storefronts: listed origins only, with cookies. The partners differ per deployment, so they are read from
+/// configuration (appsettings.json's <c>Cors:PartnerOrigins</c>, or <c>Cors__PartnerOrigins__0</c>... in the
+/// environment) when the app starts, checked with the analyzer's own rules, and compiled to a matcher; the attribute's
+/// own entry, any localhost dev port, is compiled to a DFA at build time and tried first.
 /// </summary>
 [KongCors(
     // http://localhost:5080 (the demo page, DemoPage.cs) is matched by the localhost regex entry.
-    Origins = ["https://partner.example.com", "https://shop.partner.test:8443", @"https://([a-z0-9-]+\.)+partner\.example\.com", @"http://localhost:\d{2,5}"],
+    Origins = [@"http://localhost:\d{2,5}"],
+    OriginsFromConfiguration = "Cors:PartnerOrigins",
     Methods = ["GET", "POST", "PUT", "DELETE"],
     Headers = ["Content-Type", "Authorization", "X-Request-Id"],
     ExposedHeaders = ["X-Request-Id", "X-Total-Count"],

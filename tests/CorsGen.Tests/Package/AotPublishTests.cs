@@ -168,7 +168,9 @@ public sealed partial class AotPublishTests
 
             var published = await PublishWithoutWarningsAsync(project, work);
             var baseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
-            app = DotnetCli.StartProgram(Path.Combine(published, "MinimalApi"), published, new Dictionary<string, string>(), ["--urls", baseAddress.ToString()], out output);
+            // One partner origin more from the environment, after appsettings.json's three (OriginsFromConfiguration).
+            var environment = new Dictionary<string, string> { ["Cors__PartnerOrigins__3"] = "https://env-partner.test" };
+            app = DotnetCli.StartProgram(Path.Combine(published, "MinimalApi"), published, environment, ["--urls", baseAddress.ToString()], out output);
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
             await LoopbackServer.WaitUntilListeningAsync(client, app, output, StartTimeout);
 
@@ -180,7 +182,19 @@ public sealed partial class AotPublishTests
                 Assert.Equal("*", products.Single("Access-Control-Allow-Origin"));
             }
 
-            // A preflight to an authorized group, answered before authentication by the regex entry.
+            // A preflight to an authorized group, answered before authentication by the configured regex entry, compiled at
+            // startup in the native executable; and by the entry the environment added.
+            using (var fromEnvironment = await client.SendWithOriginAsync(HttpMethod.Options, "/partner/orders", "https://env-partner.test", ("Access-Control-Request-Method", "POST")))
+            {
+                Assert.Equal("https://env-partner.test", fromEnvironment.Single("Access-Control-Allow-Origin"));
+            }
+
+            using (var refused = await client.SendWithOriginAsync(HttpMethod.Options, "/partner/orders", "https://evil.example.com", ("Access-Control-Request-Method", "POST")))
+            {
+                Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+                Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+            }
+
             using (var preflight = await client.SendWithOriginAsync(HttpMethod.Options, "/partner/orders", "https://eu.partner.example.com", ("Access-Control-Request-Method", "POST")))
             {
                 Assert.Equal(HttpStatusCode.OK, preflight.StatusCode);

@@ -57,6 +57,7 @@ public sealed class PackageConsumptionTests
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
             await LoopbackServer.WaitUntilListeningAsync(client, app, appOutput, StartTimeout);
             await AssertPreflightAnsweredAsync(client);
+            await AssertConfiguredOriginsAsync(client);
             DotnetCli.Kill(app);
 
             await File.WriteAllTextAsync(Path.Combine(project, "LeakyCors.cs"), """
@@ -118,6 +119,8 @@ public sealed class PackageConsumptionTests
                 "analyzers/dotnet/cs/CorsGen.dll",
                 "lib/net8.0/CorsGen.Attributes.dll",
                 "lib/net8.0/CorsGen.Attributes.xml",
+                "lib/net8.0/CorsGen.Runtime.dll",
+                "lib/net8.0/CorsGen.Runtime.xml",
                 "lib/netstandard2.0/CorsGen.Attributes.dll",
                 "lib/netstandard2.0/CorsGen.Attributes.xml",
             ],
@@ -148,6 +151,9 @@ public sealed class PackageConsumptionTests
         Assert.Contains(("System.Runtime.Versioning.TargetFrameworkAttribute", ".NETCoreApp,Version=v8.0"), net8);
         Assert.Contains(("System.Reflection.AssemblyMetadataAttribute", "IsTrimmable=True"), net8);
         Assert.DoesNotContain(AssemblyAttributes(Entry(zip, "lib/netstandard2.0/CorsGen.Attributes.dll")), a => a.Value.StartsWith("IsTrimmable", StringComparison.Ordinal));
+        var runtime = AssemblyAttributes(Entry(zip, "lib/net8.0/CorsGen.Runtime.dll"));
+        Assert.Contains(("System.Runtime.Versioning.TargetFrameworkAttribute", ".NETCoreApp,Version=v8.0"), runtime);
+        Assert.Contains(("System.Reflection.AssemblyMetadataAttribute", "IsTrimmable=True"), runtime);
 
         // The analyzer never references Workspaces (the compiler does not provide it); the code fixes may.
         var analyzer = CompilerCompatibilityTests.AssemblyReferences(Entry(zip, "analyzers/dotnet/cs/CorsGen.dll"));
@@ -237,6 +243,7 @@ public sealed class PackageConsumptionTests
             var api = app.MapGroup("/api").WithShopCors();
             api.MapGet("/items", () => new[] { "kettle", "mug" });
             api.MapPost("/items", (Item item) => Results.Created($"/api/items/{item.Name}", item));
+            app.MapGroup("/partners").WithPartnerCors().MapGet("/feed", () => "feed");
 
             app.Run();
 
@@ -249,6 +256,16 @@ public sealed class PackageConsumptionTests
                 Credentials = true,
                 MaxAge = 600)]
             internal static partial class ShopCors;
+
+            [KongCors(OriginsFromConfiguration = "Cors:Partners", Methods = ["GET"])]
+            internal static partial class PartnerCors;
+            """);
+        await File.WriteAllTextAsync(Path.Combine(project, "appsettings.json"), """
+            {
+              "Cors": {
+                "Partners": [ "https://partner.example.com", "https://(eu|us)\\.partner\\.example\\.com" ]
+              }
+            }
             """);
         return project;
     }
@@ -272,6 +289,20 @@ public sealed class PackageConsumptionTests
     }
 
     /// <summary>The README's preflight: Kong's answer, from the code generated in the consumer.</summary>
+    /// <summary>OriginsFromConfiguration through the package's CorsGen.Runtime: the regex entry of appsettings.json answers.</summary>
+    private static async Task AssertConfiguredOriginsAsync(HttpClient client)
+    {
+        foreach (var (origin, allowed) in new[] { ("https://eu.partner.example.com", true), ("https://partner.example.com", true), ("https://evil.example.com", false) })
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "/partners/feed");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "GET");
+            using var response = await client.SendAsync(preflight);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(allowed ? origin : null, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null);
+        }
+    }
+
     private static async Task AssertPreflightAnsweredAsync(HttpClient client)
     {
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/items");

@@ -1,6 +1,5 @@
 using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -96,48 +95,9 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
         Assert.Equal(listening ? 5 * (200 + Iterations) : 0, measurements[0]);
     }
 
-    private void AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services, bool applicationServices = false)
-    {
-        var filter = BuildFilter(policy, out _, applicationServices ? services : null);
-        var response = new CapturingResponseFeature();
-        var httpContext = new DefaultHttpContext { RequestServices = services! };
-        httpContext.Features.Set<IHttpResponseFeature>(response);
-        httpContext.Request.Method = method;
-        if (origin is not null)
-        {
-            httpContext.Request.Headers.Origin = origin;
-        }
-
-        if (requestMethod is not null)
-        {
-            httpContext.Request.Headers.AccessControlRequestMethod = requestMethod;
-            httpContext.Request.Headers.AccessControlRequestHeaders = "content-type,x-requested-with";
-        }
-
-        var invocation = new DefaultEndpointFilterInvocationContext(httpContext);
-        void Run()
-        {
-            httpContext.Response.Headers.Clear();
-            httpContext.Response.StatusCode = 200;
-            filter(invocation).GetAwaiter().GetResult();
-            response.Start();
-        }
-
-        for (var i = 0; i < 200; i++)
-        {
-            Run();
-        }
-
-        Assert.True(httpContext.Response.Headers.Count > 0 || policy is "OriginRequired" or "Continue", "the filter wrote no header: the measurement would be vacuous");
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            Run();
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes over {Iterations} requests ({allocated / (double)Iterations:F1} per request)");
-    }
+    private void AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services, bool applicationServices = false) =>
+        RequestAllocations.AssertNone(
+            BuildFilter(policy, out _, applicationServices ? services : null), services, method, origin, requestMethod, Iterations, expectHeaders: policy is not ("OriginRequired" or "Continue"));
 
     [Fact]
     public void GetAllowOrigin_allocates_nothing_for_browser_origins()
@@ -179,24 +139,4 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
     /// <summary>Applies the generated With...() to an endpoint built by hand and composes its filter pipeline.</summary>
     private EndpointFilterDelegate BuildFilter(string policy, out RouteEndpointBuilder endpoint, IServiceProvider? applicationServices = null) =>
         GeneratedFilter.Build(builder => PolicyHost.ApplyPolicy(policies.Policies, policy, builder), out endpoint, applicationServices);
-
-    /// <summary>A response feature that keeps the OnStarting callback so the test can start the response.</summary>
-    private sealed class CapturingResponseFeature : HttpResponseFeature
-    {
-        private Func<object, Task>? _callback;
-        private object? _state;
-
-        public override void OnStarting(Func<object, Task> callback, object state)
-        {
-            _callback = callback;
-            _state = state;
-        }
-
-        public void Start()
-        {
-            var callback = _callback;
-            _callback = null;
-            callback?.Invoke(_state!);
-        }
-    }
 }
