@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
-using System.Globalization;
 using CorsGen.Policy;
 using Microsoft.Extensions.Configuration;
 
@@ -39,11 +38,11 @@ namespace CorsGen.Runtime
         public int WildcardIndex { get; }
 
         /// <summary>
-        /// Reads the entries under <paramref name="key"/> and checks them with the analyzer's rules: an empty entry is
-        /// CORS008, a regex PCRE2 rejects CORS001, one no automaton expresses CORS002; each is added to
-        /// <paramref name="problems"/> (by its index under the key) and left out.
+        /// Reads the entries under <paramref name="key"/> and checks them with the analyzer's own rules
+        /// (<see cref="OriginEntryChecks"/>), as origins of a policy with or without <paramref name="credentials"/>: each
+        /// problem is added to <paramref name="problems"/> by its index under the key; an entry with an error is left out.
         /// </summary>
-        public static ConfiguredOrigins Read(IConfiguration configuration, string key, List<RuntimeOriginProblem> problems)
+        public static ConfiguredOrigins Read(IConfiguration configuration, string key, List<RuntimeOriginProblem> problems, bool credentials = false)
         {
             if (string.IsNullOrWhiteSpace(key))
             {
@@ -51,14 +50,27 @@ namespace CorsGen.Runtime
             }
 
             var entries = ReadEntries(configuration.GetSection(key));
+            var found = OriginEntryChecks.Check(entries, credentials);
+            problems.AddRange(found);
+            var failed = new HashSet<int>();
+            foreach (var problem in found)
+            {
+                if (!problem.IsWarning)
+                {
+                    failed.Add(problem.Index);
+                }
+            }
+
             var literals = new Dictionary<string, int>(StringComparer.Ordinal);
+            var regexEntries = new List<string>(entries.Count);
             var wildcard = -1;
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
-                if (entry.Length == 0)
+                var usable = !failed.Contains(i);
+                regexEntries.Add(usable ? entry : "");
+                if (!usable)
                 {
-                    problems.Add(new RuntimeOriginProblem(i, entry, "CORS008", string.Format(CultureInfo.InvariantCulture, "Origins element {0} is an empty string", i)));
                     continue;
                 }
 
@@ -74,40 +86,48 @@ namespace CorsGen.Runtime
                 }
             }
 
-            var regexes = RuntimeOriginRegexes.Compile(entries, problems);
+            // The checks above compiled every regex entry as the generator does; an entry they passed compiles here too.
+            var compileProblems = new List<RuntimeOriginProblem>();
+            var regexes = RuntimeOriginRegexes.Compile(regexEntries, compileProblems);
+            foreach (var problem in compileProblems)
+            {
+                if (!failed.Contains(problem.Index))
+                {
+                    problems.Add(problem);
+                }
+            }
+
             return new ConfiguredOrigins(key, entries, wildcard, literals.ToFrozenDictionary(StringComparer.Ordinal), regexes);
         }
 
         /// <summary>
         /// Reads the entries of a policy's key as the application starts, and fails it (KongCorsConfigurationException)
-        /// with every problem at once: bad entries (CORS008, CORS001, CORS002), a <c>*</c> in a policy with credentials
-        /// (CORS003), and a combined list with no entry at all, which must never become Kong's allow-all (O1).
+        /// with every error at once: the analyzer's errors for the entries (CORS008, CORS001, CORS002, CORS003 for a
+        /// <c>*</c> with credentials...), and a combined list with no entry at all, which must never become Kong's
+        /// allow-all (O1). The analyzer's warnings for the entries are returned in <paramref name="warnings"/>.
         /// </summary>
         /// <param name="configuration">The application's configuration.</param>
         /// <param name="key">The policy's <c>OriginsFromConfiguration</c>.</param>
         /// <param name="policyName">The policy class's full name, for the message.</param>
         /// <param name="attributeEntries">How many origins the attribute itself lists (they come first, O10).</param>
         /// <param name="credentials">Whether the policy sends credentials (C1).</param>
-        public static ConfiguredOrigins ReadOrFail(IConfiguration configuration, string key, string policyName, int attributeEntries, bool credentials)
+        /// <param name="warnings">The analyzer's warnings (and infos) for the configured entries.</param>
+        public static ConfiguredOrigins ReadOrFail(IConfiguration configuration, string key, string policyName, int attributeEntries, bool credentials, out List<RuntimeOriginProblem> warnings)
         {
             var problems = new List<RuntimeOriginProblem>();
-            var origins = Read(configuration, key, problems);
-            if (credentials && origins.WildcardIndex >= 0)
-            {
-                problems.Add(new RuntimeOriginProblem(
-                    origins.WildcardIndex, "*", "CORS003", "Origins entry '*' with Credentials = true lets every website read credentialed responses"));
-            }
-
+            var origins = Read(configuration, key, problems, credentials);
+            warnings = problems.FindAll(static p => p.IsWarning);
+            var errors = problems.FindAll(static p => !p.IsWarning);
             if (attributeEntries == 0 && origins.Entries.Count == 0)
             {
-                problems.Add(new RuntimeOriginProblem(
+                errors.Add(new RuntimeOriginProblem(
                     -1, "", "CORS008", "the key is missing or empty and the attribute lists no origin: a policy with no origin would be Kong's allow-all (O1), which only the attribute can ask for"));
             }
 
-            if (problems.Count > 0)
+            if (errors.Count > 0)
             {
-                problems.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-                throw new KongCorsConfigurationException(policyName, key, problems);
+                errors.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+                throw new KongCorsConfigurationException(policyName, key, errors);
             }
 
             return origins;

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using CorsGen.Policy;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace CorsGen.Runtime
 {
@@ -55,16 +57,35 @@ namespace CorsGen.Runtime
 
         /// <summary>
         /// Reads and checks the entries under <paramref name="key"/> for a policy whose attribute lists
-        /// <paramref name="attributeEntries"/>; throws <see cref="KongCorsConfigurationException"/> with every problem at
-        /// once (CORS001, CORS002, CORS003, CORS008), so the application does not start.
+        /// <paramref name="attributeEntries"/>, with the analyzer's own rules: an error (CORS001, CORS002, CORS003, CORS008...)
+        /// throws <see cref="KongCorsConfigurationException"/> with every error at once, so the application does not start;
+        /// a warning is logged, once, with its id, through the application's logging (category <c>CorsGen.KongCors</c>).
         /// </summary>
-        public static KongCorsConfiguredOrigins Read(IConfiguration configuration, string key, string policyName, string[] attributeEntries, bool credentials)
+        public static KongCorsConfiguredOrigins Read(
+            IConfiguration configuration, string key, string policyName, string[] attributeEntries, bool credentials, IServiceProvider? services = null)
         {
             ArgumentNullException.ThrowIfNull(configuration);
             ArgumentNullException.ThrowIfNull(attributeEntries);
-            var configured = ConfiguredOrigins.ReadOrFail(configuration, key, policyName, attributeEntries.Length, credentials);
+            var configured = ConfiguredOrigins.ReadOrFail(configuration, key, policyName, attributeEntries.Length, credentials, out var warnings);
+            if (warnings.Count > 0 && services?.GetService(typeof(ILoggerFactory)) is ILoggerFactory loggers)
+            {
+                var logger = loggers.CreateLogger(LogCategory);
+                foreach (var warning in warnings)
+                {
+                    s_configuredEntryWarning(logger, policyName, key + ":" + warning.Index.ToString(CultureInfo.InvariantCulture), warning.DiagnosticId, warning.Message, null);
+                }
+            }
+
             return new KongCorsConfiguredOrigins(attributeEntries, configured);
         }
+
+        /// <summary>The category of CorsGen's logs (the generated runtime's <c>KongCorsRuntime.LogCategory</c>).</summary>
+        private const string LogCategory = "CorsGen.KongCors";
+
+        private static readonly Action<ILogger, string, string, string, string, Exception?> s_configuredEntryWarning = LoggerMessage.Define<string, string, string, string>(
+            LogLevel.Warning,
+            new EventId(20, "ConfiguredOriginWarning"),
+            "CORS policy {Policy}: configuration entry {Entry}: {DiagnosticId} {Message}");
 
         /// <summary>
         /// The attribute's entries alone, as the static <c>GetAllowOrigin</c> and <c>Evaluate</c> of a policy see them

@@ -9,13 +9,14 @@ namespace CorsGen.Runtime
 {
     /// <summary>
     /// A problem of one origin entry found when it is compiled at startup: the analyzer's id and message for the same entry
-    /// (CORS001, CORS002), so a configuration error reads as the build error would.
+    /// (CORS001, CORS002...), so a configuration error reads as the build error would.
     /// </summary>
     /// <param name="Index">The entry's index in the list.</param>
     /// <param name="Entry">The entry as configured.</param>
     /// <param name="DiagnosticId">CORS001 or CORS002.</param>
     /// <param name="Message">The analyzer's message.</param>
-    public readonly record struct RuntimeOriginProblem(int Index, string Entry, string DiagnosticId, string Message);
+    /// <param name="IsWarning">A warning (or info) of the analyzer: logged at startup, not a failure.</param>
+    public readonly record struct RuntimeOriginProblem(int Index, string Entry, string DiagnosticId, string Message, bool IsWarning = false);
 
     /// <summary>
     /// Issue 15, step 1: origin regex entries known only at run time, compiled when the application starts by the
@@ -92,8 +93,8 @@ namespace CorsGen.Runtime
             if (regex.Runtime.Error is { } adjustedError)
             {
                 problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS001", string.Format(
-                    CultureInfo.InvariantCulture, "Origin '{0}' is not a valid PCRE2 regex: {1} once Kong anchors it (error {2}, offset {3})",
-                    regex.Adjusted, adjustedError.Message, adjustedError.Code, adjustedError.Offset)));
+                    CultureInfo.InvariantCulture, Diagnostics.InvalidRegex.MessageFormat,
+                    regex.Adjusted, adjustedError.Message + " once Kong anchors it", adjustedError.Code, adjustedError.Offset)));
                 return false;
             }
 
@@ -129,12 +130,11 @@ namespace CorsGen.Runtime
             return (null, null);
         }
 
-        // The analyzer's message formats (Diagnostics.InvalidRegex, Diagnostics.UnsupportedRegex); RuntimeOriginRegexesTests
-        // holds them to the analyzer's own messages.
+        // The analyzer's own message formats (Diagnostics.cs is compiled into this assembly too).
         private static string InvalidRegex(string entry, PcreSyntaxError error) => string.Format(
-            CultureInfo.InvariantCulture, "Origin '{0}' is not a valid PCRE2 regex: {1} (error {2}, offset {3})", entry, error.Message, error.Code, error.Offset);
+            CultureInfo.InvariantCulture, Diagnostics.InvalidRegex.MessageFormat, entry, error.Message, error.Code, error.Offset);
 
         private static string Unsupported(string entry, string why) => string.Format(
-            CultureInfo.InvariantCulture, "Origin '{0}' cannot be compiled to a matcher: {1}", entry, why);
+            CultureInfo.InvariantCulture, Diagnostics.UnsupportedRegex.MessageFormat, entry, why);
     }
 }

@@ -153,10 +153,11 @@ namespace CorsGen.Emit
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Reads and checks the configured entries with the analyzer's rules; a bad entry, a '*' with credentials (C3) or an");
-            writer.Line("/// empty combined list (never Kong's allow-all, O1) throws KongCorsConfigurationException, naming the key and each entry.");
+            writer.Line("/// empty combined list (never Kong's allow-all, O1) throws KongCorsConfigurationException, naming the key and each entry;");
+            writer.Line("/// the analyzer's warnings for the entries are logged once, with their ids.");
             writer.Line("/// </summary>");
-            writer.Line("internal static KongCorsConfiguredOrigins ReadOrigins(IConfiguration configuration) =>");
-            writer.Indent().Line($"KongCorsConfiguredOrigins.Read(configuration, ConfigurationKey, PolicyName, AttributeEntries, credentials: {(policy.Credentials ? "true" : "false")});").Outdent();
+            writer.Line("internal static KongCorsConfiguredOrigins ReadOrigins(IConfiguration configuration, IServiceProvider services) =>");
+            writer.Indent().Line($"KongCorsConfiguredOrigins.Read(configuration, ConfigurationKey, PolicyName, AttributeEntries, credentials: {(policy.Credentials ? "true" : "false")}, services);").Outdent();
             writer.Line();
         }
 

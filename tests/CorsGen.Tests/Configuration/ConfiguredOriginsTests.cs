@@ -1,6 +1,7 @@
 extern alias runtime;
 
 using System.Net;
+using Microsoft.Extensions.Logging;
 using KongCorsConfigurationException = runtime::CorsGen.Runtime.KongCorsConfigurationException;
 
 namespace CorsGen.Tests.Configuration;
@@ -289,6 +290,39 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
         var failure = await Assert.ThrowsAsync<KongCorsConfigurationException>(() => ConfiguredOriginsApp.StartAsync(fixture, Settings(changes), mode));
         Assert.Contains(expected, failure.Message);
         Assert.StartsWith("CORS policy ConfiguredApp.", failure.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task The_analyzers_warnings_for_configured_entries_are_logged_once_at_startup_with_their_ids(string mode)
+    {
+        var logs = new Middleware.CapturingLoggerProvider();
+        await using var app = await ConfiguredOriginsApp.StartAsync(
+            fixture,
+            Settings(("Cors:Global", "https://global.test,https://*.example.com"), ("Cors:Origins:4", "https://partner.test/")),
+            mode,
+            builder => builder.Logging.AddProvider(logs));
+        for (var i = 0; i < 3; i++)
+        {
+            await app.PreflightAsync("/partner/items", "https://partner.test");
+            await app.SendAsync("GET", "/none", ("Origin", "https://global.test"));
+        }
+
+        var warnings = logs.For("ConfiguredOriginWarning").Select(e => e.Message).ToList();
+        // The analyzer's own lint on each configured list: a repeated entry (CORS042), a glob (CORS020) whose '.' matches
+        // any char (CORS021); GlobalCors is read only where UseKongCors(GlobalCors) uses it.
+        var expected = new List<string>
+        {
+            "CORS policy ConfiguredApp.PartnerCors: configuration entry Cors:Origins:4: CORS042 Origins entry 'https://partner.test/' repeats entry 0 once normalized (https://partner.test)",
+        };
+        if (mode == "global")
+        {
+            expected.Add("CORS policy ConfiguredApp.GlobalCors: configuration entry Cors:Global:1: CORS020 Origin 'https://*.example.com' looks like a glob, but Kong reads it as a regex");
+            expected.Add("CORS policy ConfiguredApp.GlobalCors: configuration entry Cors:Global:1: CORS021 The '.' in origin regex 'https://*.example.com' matches any character, so it allows 'https:/.examplexcom'");
+        }
+
+        Assert.Equal(expected.Order(), warnings.Order());
+        Assert.All(logs.For("ConfiguredOriginWarning"), e => Assert.Equal(LogLevel.Warning, e.Level));
     }
 
     [Fact]

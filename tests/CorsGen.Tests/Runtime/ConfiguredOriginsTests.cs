@@ -1,6 +1,7 @@
 extern alias runtime;
 
 using CorsGen.Policy;
+using CorsGen.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using runtime::CorsGen.Runtime;
 
@@ -123,7 +124,7 @@ public sealed class ConfiguredOriginsTests
     {
         var problems = new List<RuntimeOriginProblem>();
         var origins = ConfiguredOrigins.Read(new ConfigurationBuilder().AddJsonStream(Json(json)).Build(), "Cors:Origins", problems);
-        Assert.Empty(problems);
+        Assert.DoesNotContain(problems, p => !p.IsWarning);
         return origins;
     }
 
@@ -152,7 +153,7 @@ public sealed class ConfiguredOriginsStartupTests
             })
             .Build();
 
-        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(configuration, "Cors:Origins", "Shop.ShopCors", 1, credentials: true));
+        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(configuration, "Cors:Origins", "Shop.ShopCors", 1, credentials: true, out _));
 
         Assert.Equal(
             """
@@ -170,10 +171,63 @@ public sealed class ConfiguredOriginsStartupTests
     {
         var empty = new ConfigurationBuilder().Build();
 
-        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 0, credentials: false));
+        var failure = Assert.Throws<KongCorsConfigurationException>(() => ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 0, credentials: false, out _));
         Assert.Contains("Cors:Origins: CORS008 the key is missing or empty and the attribute lists no origin", failure.Message, StringComparison.Ordinal);
 
-        var origins = ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 2, credentials: false);
+        var origins = ConfiguredOrigins.ReadOrFail(empty, "Cors:Origins", "Shop.ShopCors", 2, credentials: false, out var warnings);
+        Assert.Empty(warnings);
         Assert.Empty(origins.Entries);
+    }
+
+    [Fact]
+    public async Task The_analyzers_warnings_for_configured_entries_are_returned_with_their_ids_and_messages()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cors:Origins:0"] = "https://ok.test",
+                ["Cors:Origins:1"] = "https://shop.example.com/",
+                ["Cors:Origins:2"] = "https://*.example.com",
+                ["Cors:Origins:3"] = "https://ok.test",
+                ["Cors:Origins:4"] = "http://app.example.com",
+            })
+            .Build();
+
+        var origins = ConfiguredOrigins.ReadOrFail(configuration, "Cors:Origins", "Shop.ShopCors", 0, credentials: true, out var warnings);
+
+        // The analyzer's own lint, run on the configured list: a path (CORS026), a glob (CORS020), a duplicate (CORS040),
+        // plain http with credentials (CORS024); each with the analyzer's message, none a failure.
+        var expected = await AnalyzerDiagnosticsAsync("https://ok.test", "https://shop.example.com/", "https://*.example.com", "https://ok.test", "http://app.example.com");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, warnings.Select(w => (w.Index, w.DiagnosticId, w.Message)).ToList());
+        Assert.All(warnings, w => Assert.True(w.IsWarning));
+        Assert.Equal(5, origins.Entries.Count);
+    }
+
+    /// <summary>What the analyzer reports for these entries written in an attribute with Credentials = true (index, id, message).</summary>
+    private static async Task<List<(int, string, string)>> AnalyzerDiagnosticsAsync(params string[] entries)
+    {
+        var source = "using CorsGen;\n[KongCors(Origins = [" + string.Join(", ", entries.Select(e => "\"" + e + "\"")) + "], Credentials = true)]\ninternal static partial class ShopCors;\n";
+        var diagnostics = await GeneratorRunner.AnalyzeAsync(GeneratorRunner.CreateCompilation([source]));
+        return diagnostics
+            .Where(d => d.Id.StartsWith("CORS", StringComparison.Ordinal))
+            .Select(d => (IndexOf(source, d.Location.SourceSpan.Start), d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(d => d.Item1)
+            .ToList();
+    }
+
+    private static int IndexOf(string source, int position)
+    {
+        var start = source.IndexOf('[', source.IndexOf("Origins", StringComparison.Ordinal));
+        var index = 0;
+        for (var i = start; i < position; i++)
+        {
+            if (source[i] == ',')
+            {
+                index++;
+            }
+        }
+
+        return index;
     }
 }

@@ -98,7 +98,22 @@ namespace Shop
             {
                 var configuration = services?.GetService(typeof(global::Microsoft.Extensions.Configuration.IConfiguration)) as global::Microsoft.Extensions.Configuration.IConfiguration
                     ?? throw new global::System.InvalidOperationException("CORS policy Shop.PartnerCors reads its origins from configuration, but the application's services have no IConfiguration.");
-                return s_applications.GetValue(configuration, static configuration => new Metadata(global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ReadOrigins(configuration)));
+                if (s_applications.TryGetValue(configuration, out var metadata))
+                {
+                    return metadata;
+                }
+
+                // Once per application: its warnings are logged once, and a failure is thrown again on every call.
+                lock (s_applications)
+                {
+                    if (!s_applications.TryGetValue(configuration, out metadata))
+                    {
+                        metadata = new Metadata(global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ReadOrigins(configuration, services!));
+                        s_applications.Add(configuration, metadata);
+                    }
+                }
+
+                return metadata;
             }
 
             /// <summary>The origins this instance answers with: the application's, or the attribute's alone for <see cref="Instance"/>.</summary>
@@ -277,10 +292,11 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         /// <summary>
         /// Reads and checks the configured entries with the analyzer's rules; a bad entry, a '*' with credentials (C3) or an
-        /// empty combined list (never Kong's allow-all, O1) throws KongCorsConfigurationException, naming the key and each entry.
+        /// empty combined list (never Kong's allow-all, O1) throws KongCorsConfigurationException, naming the key and each entry;
+        /// the analyzer's warnings for the entries are logged once, with their ids.
         /// </summary>
-        internal static KongCorsConfiguredOrigins ReadOrigins(IConfiguration configuration) =>
-            KongCorsConfiguredOrigins.Read(configuration, ConfigurationKey, PolicyName, AttributeEntries, credentials: true);
+        internal static KongCorsConfiguredOrigins ReadOrigins(IConfiguration configuration, IServiceProvider services) =>
+            KongCorsConfiguredOrigins.Read(configuration, ConfigurationKey, PolicyName, AttributeEntries, credentials: true, services);
 
         /// <summary>
         /// Kong's <c>configure_origin</c>: the Access-Control-Allow-Origin value for <paramref name="origin"/> before
