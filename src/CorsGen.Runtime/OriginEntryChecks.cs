@@ -7,32 +7,18 @@ using Microsoft.CodeAnalysis;
 namespace CorsGen.Runtime
 {
     /// <summary>
-    /// The analyzer's checks of origin entries, run at startup on entries read from configuration: the same
-    /// <see cref="PolicyCompiler.Diagnose"/> (validation, compilation, lint) over the same <see cref="Diagnostics"/>
-    /// descriptors, so every id, severity and message is the one the analyzer gives for the entry written in the
-    /// attribute. The entries are checked as a list of their own: an index is the entry's index under its key.
+    /// The analyzer's checks of origin entries (<see cref="ConfiguredEntryProblems"/>), run at startup on entries read from
+    /// configuration, worded by the same <see cref="Diagnostics"/> descriptors: every id, severity and message is the one the
+    /// analyzer gives for the entry. An index is the entry's index under its key.
     /// </summary>
     internal static class OriginEntryChecks
     {
         /// <summary>Every problem of <paramref name="entries"/> as origins of a policy with or without credentials, in order.</summary>
         public static List<RuntimeOriginProblem> Check(IReadOnlyList<string> entries, bool credentials)
         {
-            var origins = new List<string?>(entries.Count);
-            foreach (var entry in entries)
-            {
-                origins.Add(entry);
-            }
-
-            var spec = PolicySpec.Defaults with { Origins = EquatableArray.From(origins), Credentials = credentials };
             var problems = new List<RuntimeOriginProblem>();
-            foreach (var problem in PolicyCompiler.Diagnose(spec))
+            foreach (var problem in ConfiguredEntryProblems.Of(entries, credentials))
             {
-                if (problem.Setting != PolicySetting.Origins || problem.Index < 0)
-                {
-                    // Problems of the list as a whole or of other settings are the attribute's; the analyzer reports them.
-                    continue;
-                }
-
                 var descriptor = Diagnostics.Get(problem.DiagnosticId);
                 var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, ToObjects(problem.MessageArgs));
                 problems.Add(new RuntimeOriginProblem(

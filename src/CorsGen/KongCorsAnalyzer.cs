@@ -148,6 +148,7 @@ namespace CorsGen
             }
 
             PolicyExamples.Check(context, type, spec);
+            SettingsFileOrigins.Check(context, spec);
         }
     }
 }

@@ -24,9 +24,10 @@ internal static class AnalyzerVerifier
     /// <param name="requestDelegateGenerator">
     /// Parse options as the SDK sets them where ASP.NET Core's Request Delegate Generator runs (its interceptors namespace).
     /// </param>
+    /// <param name="additionalFiles">AdditionalFiles (appsettings*.json), with markup as in <paramref name="source"/>.</param>
     public static Task VerifyAsync(
         string source, LanguageVersion languageVersion = LanguageVersion.CSharp12, bool aspNetCore = true, bool generatedSources = false, IEnumerable<DiagnosticResult>? expected = null,
-        bool requestDelegateGenerator = false)
+        bool requestDelegateGenerator = false, IEnumerable<(string Path, string Text)>? additionalFiles = null)
     {
         var test = new CSharpAnalyzerTest<KongCorsAnalyzer, DefaultVerifier>
         {
@@ -34,6 +35,10 @@ internal static class AnalyzerVerifier
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
         test.ExpectedDiagnostics.AddRange(expected ?? []);
+        foreach (var file in additionalFiles ?? [])
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
 
         if (generatedSources)
         {

@@ -71,6 +71,22 @@ public sealed class PackageConsumptionTests
             var errors = Regex.Matches(leaky.Output, @"error ([A-Z]+[0-9]+)").Select(m => m.Groups[1].Value).Distinct().ToList();
             Assert.True(errors.SequenceEqual(["CORS003"]), $"Expected only CORS003, got [{string.Join(", ", errors)}]:\n{leaky.Output}");
             Assert.Contains("LeakyCors.cs(3,", leaky.Output, StringComparison.Ordinal);
+            File.Delete(Path.Combine(project, "LeakyCors.cs"));
+
+            // build/CorsGen.props makes appsettings*.json visible to the analyzer: a bad configured entry is a build error
+            // at its string in the file; with CorsGenCheckAppSettings=false the build leaves the file to startup.
+            await File.WriteAllTextAsync(Path.Combine(project, "appsettings.Production.json"), """
+                {
+                  "Cors": {
+                    "Partners": [ "https://partner.example.com", "https://(eu|us.partner.example.com" ]
+                  }
+                }
+                """);
+            var badSettings = await DotnetCli.RunAsync(project, environment, BuildTimeout, "build", "--nologo", "--disable-build-servers", "-tl:off");
+            Assert.True(badSettings.ExitCode != 0, "A bad entry in appsettings.Production.json built:\n" + badSettings.Output);
+            Assert.Contains("appsettings.Production.json(3,50): error CORS001: Origin 'https://(eu|us.partner.example.com' is not a valid PCRE2 regex", badSettings.Output, StringComparison.Ordinal);
+            var optedOut = await DotnetCli.RunAsync(project, environment, BuildTimeout, "build", "--nologo", "--disable-build-servers", "-tl:off", "-p:CorsGenCheckAppSettings=false");
+            Assert.True(optedOut.ExitCode == 0, "CorsGenCheckAppSettings=false still checks appsettings:\n" + optedOut.Output);
         }
         finally
         {
@@ -117,6 +133,7 @@ public sealed class PackageConsumptionTests
                 "README.md",
                 "analyzers/dotnet/cs/CorsGen.CodeFixes.dll",
                 "analyzers/dotnet/cs/CorsGen.dll",
+                "build/CorsGen.props",
                 "lib/net8.0/CorsGen.Attributes.dll",
                 "lib/net8.0/CorsGen.Attributes.xml",
                 "lib/net8.0/CorsGen.Runtime.dll",
