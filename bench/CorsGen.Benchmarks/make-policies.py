@@ -56,7 +56,7 @@ lines = [
 ]
 
 policies = {}
-for count in (1, 10, 1000):
+for count in (1, 10, 1000, 10000):
     policies[f"Exact{count}"] = exact_origins(count)
 for count in (1, 10, 100):
     policies[f"Regex{count}"] = regex_origins(count)
@@ -71,6 +71,17 @@ for name, origins in policies.items():
         "    Methods = [\"GET\", \"POST\", \"PUT\"], Headers = [\"Content-Type\", \"X-Request-Id\"], ExposedHeaders = [\"X-Total-Count\"],",
         "    Credentials = true, MaxAge = 600)]",
         f"public static partial class {name}Cors;",
+        "",
+    ]
+
+# Issue 15: the same lists read from configuration (ConfiguredOriginsBenchmarks puts them under Cors:<name>).
+for name in ("Exact1000", "Exact10000", "Regex100"):
+    lines += [
+        f"/// <summary>The origins of {name}Cors, read from configuration key Cors:{name} when the application starts.</summary>",
+        f"[KongCors(OriginsFromConfiguration = \"Cors:{name}\",",
+        "    Methods = [\"GET\", \"POST\", \"PUT\"], Headers = [\"Content-Type\", \"X-Request-Id\"], ExposedHeaders = [\"X-Total-Count\"],",
+        "    Credentials = true, MaxAge = 600)]",
+        f"public static partial class Configured{name}Cors;",
         "",
     ]
 

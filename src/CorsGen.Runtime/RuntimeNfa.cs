@@ -8,7 +8,8 @@ namespace CorsGen.Runtime
     /// <summary>
     /// The fallback matcher of configured regex entries whose DFA would exceed the state cap (CORS011): the NFA simulated
     /// over the subject, one set of states per code unit, so linear in the subject's length, as the generated
-    /// <c>MatchesNfa</c> runs it. The state sets come from the shared array pool: nothing is allocated per call.
+    /// <c>MatchesNfa</c> runs it. The state sets live on the stack up to <see cref="MaxStackStates"/> states, else in the
+    /// shared array pool: nothing is allocated per call (a pool can drop its arrays on a full GC; the stack cannot).
     /// </summary>
     internal sealed class RuntimeNfa
     {
@@ -18,6 +19,9 @@ namespace CorsGen.Runtime
         private readonly int[] _successorStarts;
         private readonly int[] _successors;
         private readonly bool[] _acceptsAtEnd;
+
+        /// <summary>Up to this many states the three state sets (12 KB at most) are on the stack.</summary>
+        private const int MaxStackStates = 1024;
 
         public RuntimeNfa(NfaTables tables)
         {
@@ -33,12 +37,15 @@ namespace CorsGen.Runtime
         public bool IsMatch(ReadOnlySpan<char> subject)
         {
             var stateCount = _acceptsAtEnd.Length;
-            var rented = ArrayPool<int>.Shared.Rent(stateCount * 3);
+            int[]? rented = null;
+            var sets = stateCount <= MaxStackStates
+                ? stackalloc int[stateCount * 3]
+                : (rented = ArrayPool<int>.Shared.Rent(stateCount * 3)).AsSpan(0, stateCount * 3);
             try
             {
-                var current = new Span<int>(rented, 0, stateCount);
-                var next = new Span<int>(rented, stateCount, stateCount);
-                var seen = new Span<int>(rented, 2 * stateCount, stateCount);
+                var current = sets.Slice(0, stateCount);
+                var next = sets.Slice(stateCount, stateCount);
+                var seen = sets.Slice(2 * stateCount, stateCount);
                 seen.Clear();
                 var count = 0;
                 foreach (var state in _startStates)
@@ -99,7 +106,10 @@ namespace CorsGen.Runtime
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(rented);
+                if (rented is not null)
+                {
+                    ArrayPool<int>.Shared.Return(rented);
+                }
             }
         }
     }

@@ -18,6 +18,7 @@ internal sealed record BenchmarkPolicy(string Name, Action<IEndpointConventionBu
         "Exact1" => Exact(name, b => b.WithExact1Cors(), BenchmarkOrigins.Exact1),
         "Exact10" => Exact(name, b => b.WithExact10Cors(), BenchmarkOrigins.Exact10),
         "Exact1000" => Exact(name, b => b.WithExact1000Cors(), BenchmarkOrigins.Exact1000),
+        "Exact10000" => Exact(name, b => b.WithExact10000Cors(), BenchmarkOrigins.Exact10000),
         "Regex1" => Regex(name, b => b.WithRegex1Cors(), BenchmarkOrigins.AnchoredRegex1),
         "Regex10" => Regex(name, b => b.WithRegex10Cors(), BenchmarkOrigins.AnchoredRegex10),
         "Regex100" => Regex(name, b => b.WithRegex100Cors(), BenchmarkOrigins.AnchoredRegex100),

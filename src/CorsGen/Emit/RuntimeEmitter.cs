@@ -877,7 +877,19 @@ namespace CorsGen.Emit
                     return;
                 }
 
-                foreach (var endpoint in source.Endpoints)
+                IReadOnlyList<Endpoint> endpoints;
+                try
+                {
+                    endpoints = source.Endpoints;
+                }
+                catch (Exception e) when (e is not CorsGen.Runtime.KongCorsConfigurationException)
+                {
+                    // An endpoint that cannot be built for another reason fails the first request with the application's
+                    // own error, as without this check.
+                    return;
+                }
+
+                foreach (var endpoint in endpoints)
                 {
                     if (FindPolicy(endpoint.Metadata) is { } policy)
                     {

@@ -33,6 +33,7 @@ public sealed class Net8RuntimeTests
           <ItemGroup>
             <ProjectReference Include="{src}/CorsGen/CorsGen.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
             <ProjectReference Include="{src}/CorsGen.Attributes/CorsGen.Attributes.csproj" />
+            <ProjectReference Include="{src}/CorsGen.Runtime/CorsGen.Runtime.csproj" />
           </ItemGroup>
         </Project>
         """;
@@ -47,6 +48,7 @@ public sealed class Net8RuntimeTests
         app.MapGet("/mixed/items", () => "kettle").WithMixedCors();
         app.MapGet("/long/items", () => "kettle").WithLongListCors();
         app.MapGet("/nfa/items", () => "kettle").WithNfaCors();
+        app.MapGet("/configured/items", () => "kettle").WithConfiguredCors();
         app.Run();
 
         // C# 11: arrays as new[] { ... }, classes with bodies.
@@ -59,6 +61,10 @@ public sealed class Net8RuntimeTests
         #pragma warning disable CORS011
         [KongCors(Origins = new[] { @"(x|y)*x(x|y){12}\.test" })]
         internal static partial class NfaCors { }
+
+        // Issue 15: CorsGen.Runtime (net8.0) reads these from the environment at startup.
+        [KongCors(Origins = new[] { "https://shop.example.com" }, OriginsFromConfiguration = "Cors:Origins")]
+        internal static partial class ConfiguredCors { }
         """;
 
     [Fact]
@@ -83,7 +89,8 @@ public sealed class Net8RuntimeTests
             Assert.True(publish.ExitCode == 0, "The net8.0 app does not publish:\n" + publish.Output);
 
             var baseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
-            app = DotnetCli.StartProgram(Path.Combine(published, "Net8App"), published, new Dictionary<string, string>(), ["--urls", baseAddress.ToString()], out output);
+            var environment = new Dictionary<string, string> { ["Cors__Origins"] = @"https://partner.example.com, [a-z]+\.tenant\.test, (x|y)*x(x|y){12}\.nfa\.test" };
+            app = DotnetCli.StartProgram(Path.Combine(published, "Net8App"), published, environment, ["--urls", baseAddress.ToString()], out output);
             using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
             await LoopbackServer.WaitUntilListeningAsync(client, app, output, StartTimeout);
 
@@ -110,6 +117,13 @@ public sealed class Net8RuntimeTests
             // The NFA simulation past the DFA state cap.
             await AssertAllowOriginAsync(client, "/nfa/items", "https://xyyyyyyyyyyyy.test", "https://xyyyyyyyyyyyy.test");
             await AssertAllowOriginAsync(client, "/nfa/items", "https://yyyyyyyyyyyyy.test", null);
+
+            // Origins from configuration: a compiled entry, then the configured literal, host regex and NFA-sized regex.
+            await AssertAllowOriginAsync(client, "/configured/items", "https://shop.example.com", "https://shop.example.com");
+            await AssertAllowOriginAsync(client, "/configured/items", "https://partner.example.com", "https://partner.example.com");
+            await AssertAllowOriginAsync(client, "/configured/items", "http://eu.tenant.test", "http://eu.tenant.test");
+            await AssertAllowOriginAsync(client, "/configured/items", "https://xyyyyyyyyyyyy.nfa.test", "https://xyyyyyyyyyyyy.nfa.test");
+            await AssertAllowOriginAsync(client, "/configured/items", "https://evil.example.com", null);
         }
         finally
         {
