@@ -50,7 +50,7 @@ namespace CorsGen.Runtime
             }
 
             var entries = ReadEntries(configuration.GetSection(key));
-            var found = OriginEntryChecks.Check(entries, credentials);
+            var found = OriginEntryChecks.Check(entries, credentials, out var compiled);
             problems.AddRange(found);
             var failed = new HashSet<int>();
             foreach (var problem in found)
@@ -86,7 +86,14 @@ namespace CorsGen.Runtime
                 }
             }
 
-            // The checks above compiled every regex entry as the generator does; an entry they passed compiles here too.
+            // The checks compiled the list as the generator does (one automaton per kind); without an error (or a '*', for
+            // which Kong compiles nothing, O5) that is the matcher. Otherwise the usable entries are compiled on their own.
+            if (compiled is { HasWildcard: false } && failed.Count == 0)
+            {
+                return new ConfiguredOrigins(
+                    key, entries, wildcard, literals.ToFrozenDictionary(StringComparer.Ordinal), RuntimeOriginRegexes.From(compiled.HostRegexes, compiled.OriginRegexes));
+            }
+
             var compileProblems = new List<RuntimeOriginProblem>();
             var regexes = RuntimeOriginRegexes.Compile(regexEntries, compileProblems);
             foreach (var problem in compileProblems)

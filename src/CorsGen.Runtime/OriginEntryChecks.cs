@@ -14,10 +14,10 @@ namespace CorsGen.Runtime
     internal static class OriginEntryChecks
     {
         /// <summary>Every problem of <paramref name="entries"/> as origins of a policy with or without credentials, in order.</summary>
-        public static List<RuntimeOriginProblem> Check(IReadOnlyList<string> entries, bool credentials)
+        public static List<RuntimeOriginProblem> Check(IReadOnlyList<string> entries, bool credentials, out OriginRules? compiled)
         {
             var problems = new List<RuntimeOriginProblem>();
-            foreach (var problem in ConfiguredEntryProblems.Of(entries, credentials))
+            foreach (var problem in ConfiguredEntryProblems.Of(entries, credentials, out compiled))
             {
                 var descriptor = Diagnostics.Get(problem.DiagnosticId);
                 var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, ToObjects(problem.MessageArgs));

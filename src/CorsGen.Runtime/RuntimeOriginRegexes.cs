@@ -73,6 +73,10 @@ namespace CorsGen.Runtime
             return new RuntimeOriginRegexes(hostDfa, hostNfa, originDfa, originNfa);
         }
 
+        /// <summary>The matchers of automata the analyzer's compilation of the list already built (PolicyCompiler).</summary>
+        public static RuntimeOriginRegexes From(RegexMatcher? host, RegexMatcher? origin) =>
+            new(host?.Dfa, host?.Nfa is { } hostNfa ? new RuntimeNfa(hostNfa) : null, origin?.Dfa, origin?.Nfa is { } originNfa ? new RuntimeNfa(originNfa) : null);
+
         /// <summary>O6, O7: whether a regex entry without <c>:</c> matches the request's host.</summary>
         public bool MatchesHost(ReadOnlySpan<char> host) =>
             _hostDfa is { } dfa ? dfa.IsMatch(host) : _hostNfa is { } nfa && nfa.IsMatch(host);

@@ -42,13 +42,17 @@ namespace CorsGen.Policy
         /// what only compiling it reveals (an automaton over its state cap); and the lint warnings, which the
         /// generator never needs (they do not change the code).
         /// </summary>
-        public static List<PolicyProblem> Diagnose(PolicySpec spec)
+        public static List<PolicyProblem> Diagnose(PolicySpec spec) => Diagnose(spec, out _);
+
+        /// <summary>As <see cref="Diagnose(PolicySpec)"/>, and the origin rules it compiled (null when an error blocks them).</summary>
+        public static List<PolicyProblem> Diagnose(PolicySpec spec, out OriginRules? compiled)
         {
             var origins = OriginEntries.Of(spec.Origins);
             var problems = PolicyValidator.Validate(spec, origins);
+            compiled = null;
             if (!PolicyValidator.BlocksGeneration(problems))
             {
-                CompileOrigins(origins, spec.OriginsFromConfiguration, problems);
+                compiled = CompileOrigins(origins, spec.OriginsFromConfiguration, problems);
             }
 
             OriginLint.Check(spec, origins, problems);
