@@ -69,6 +69,15 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
             Assert.Equal(allowed.Replace(":443", ""), AllowOrigin(preflight));
             Assert.Equal("GET,POST", preflight.Headers.GetValues("Access-Control-Allow-Methods").Single());
             Assert.Equal("Origin", preflight.Headers.GetValues("Vary").Single());
+
+            if (mode != "filter")
+            {
+                // R4: a preflight for a method the path does not map, answered by the path endpoint with the application's
+                // configured origins.
+                var unmapped = await app.PreflightAsync("/partner/items", allowed, "DELETE");
+                Assert.Equal(HttpStatusCode.OK, unmapped.StatusCode);
+                Assert.Equal(allowed.Replace(":443", ""), AllowOrigin(unmapped));
+            }
         }
 
         // O10: nothing matched; an anchored regex is not a substring search.
