@@ -26,12 +26,12 @@ namespace CorsGen.Runtime
     /// </summary>
     internal sealed class RuntimeOriginRegexes
     {
-        private readonly Dfa? _hostDfa;
+        private readonly RuntimeDfa? _hostDfa;
         private readonly RuntimeNfa? _hostNfa;
-        private readonly Dfa? _originDfa;
+        private readonly RuntimeDfa? _originDfa;
         private readonly RuntimeNfa? _originNfa;
 
-        private RuntimeOriginRegexes(Dfa? hostDfa, RuntimeNfa? hostNfa, Dfa? originDfa, RuntimeNfa? originNfa)
+        private RuntimeOriginRegexes(RuntimeDfa? hostDfa, RuntimeNfa? hostNfa, RuntimeDfa? originDfa, RuntimeNfa? originNfa)
         {
             _hostDfa = hostDfa;
             _hostNfa = hostNfa;
@@ -75,7 +75,10 @@ namespace CorsGen.Runtime
 
         /// <summary>The matchers of automata the analyzer's compilation of the list already built (PolicyCompiler).</summary>
         public static RuntimeOriginRegexes From(RegexMatcher? host, RegexMatcher? origin) =>
-            new(host?.Dfa, host?.Nfa is { } hostNfa ? new RuntimeNfa(hostNfa) : null, origin?.Dfa, origin?.Nfa is { } originNfa ? new RuntimeNfa(originNfa) : null);
+            new(DfaOf(host), host?.Nfa is { } hostNfa ? new RuntimeNfa(hostNfa) : null, DfaOf(origin), origin?.Nfa is { } originNfa ? new RuntimeNfa(originNfa) : null);
+
+        private static RuntimeDfa? DfaOf(RegexMatcher? matcher) =>
+            matcher?.Dfa is { } dfa ? new RuntimeDfa(dfa, matcher.RequiredSuffix, matcher.SuffixBeforeFinalNewline) : null;
 
         /// <summary>O6, O7: whether a regex entry without <c>:</c> matches the request's host.</summary>
         public bool MatchesHost(ReadOnlySpan<char> host) =>
@@ -110,7 +113,7 @@ namespace CorsGen.Runtime
             return regex.Runtime.Unsupported.IsEmpty;
         }
 
-        private static (Dfa? Dfa, RuntimeNfa? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
+        private static (RuntimeDfa? Dfa, RuntimeNfa? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
         {
             if (regexes.Count == 0)
             {
@@ -126,7 +129,7 @@ namespace CorsGen.Runtime
             var automaton = RegexAutomaton.Build(trees);
             if (automaton.Dfa is not null || automaton.Nfa is not null)
             {
-                return (automaton.Dfa, automaton.Nfa is { } nfa ? new RuntimeNfa(nfa) : null);
+                return (automaton.Dfa is { } dfa ? new RuntimeDfa(dfa, "", false) : null, automaton.Nfa is { } nfa ? new RuntimeNfa(nfa) : null);
             }
 
             var culprit = regexes[automaton.Culprit];

@@ -6,7 +6,7 @@ namespace CorsGen.Tests.Infrastructure;
 /// <summary>
 /// Counts what a generated endpoint filter and its OnStarting callback allocate: they run on a reused
 /// <see cref="DefaultHttpContext"/>, and the bytes allocated on this thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>)
-/// over many warmed calls must be zero.
+/// over many warmed calls must be zero (in one of up to three rounds).
 /// </summary>
 internal static class RequestAllocations
 {
@@ -24,7 +24,8 @@ internal static class RequestAllocations
     /// <param name="iterations">How many measured requests.</param>
     /// <param name="expectHeaders">Whether the filter must write a header (else the measurement could be vacuous).</param>
     /// <param name="expectAllowOrigin">The Access-Control-Allow-Origin the answer must carry (null: none), when given.</param>
-    public static void AssertNone(
+    /// <returns>How many requests ran, warm-up included.</returns>
+    public static int AssertNone(
         EndpointFilterDelegate filter, IServiceProvider? services, string method, string? origin, string? requestMethod, int iterations, bool expectHeaders = true, Optional<string?> expectAllowOrigin = default)
     {
         var response = new CapturingResponseFeature();
@@ -62,14 +63,25 @@ internal static class RequestAllocations
             Assert.Equal(expectAllowOrigin.Value, httpContext.Response.Headers.AccessControlAllowOrigin.Count == 0 ? null : httpContext.Response.Headers.AccessControlAllowOrigin.ToString());
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < iterations; i++)
+        // A request path that allocates does so on every request, in every round. A collection triggered by another
+        // test's thread can move this thread's count once by a few KB of its allocation context; a round without any
+        // byte settles it, and three rounds that all allocate fail with the least of them.
+        var least = long.MaxValue;
+        var requests = 200;
+        for (var round = 0; round < 3 && least > 0; round++)
         {
-            Run();
+            requests += iterations;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < iterations; i++)
+            {
+                Run();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes over {iterations} requests ({allocated / (double)iterations:F1} per request)");
+        Assert.True(least == 0, $"{least} bytes over {iterations} requests ({least / (double)iterations:F1} per request), in each of 3 rounds");
+        return requests;
     }
 
     /// <summary>A response feature that keeps the OnStarting callback so the test can start the response.</summary>

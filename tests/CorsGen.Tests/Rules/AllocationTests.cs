@@ -35,7 +35,7 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
     [Theory]
     [MemberData(nameof(Requests))]
     public void Request_path_allocates_nothing(string policy, string method, string? origin, string? requestMethod) =>
-        AssertNoAllocation(policy, method, origin, requestMethod, services: null);
+        _ = AssertNoAllocation(policy, method, origin, requestMethod, services: null);
 
     [Theory]
     [InlineData("https://evil.test")]
@@ -80,6 +80,7 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
             listener.Start();
         }
 
+        var requests = 0;
         foreach (var (policy, method, origin, requestMethod) in new (string, string, string?, string?)[]
         {
             ("LiteralList", "GET", "https://a.test", null),
@@ -89,13 +90,15 @@ public sealed class AllocationTests(RulePoliciesFixture policies)
             ("Continue", "OPTIONS", "https://a.test", "GET"),
         })
         {
-            AssertNoAllocation(policy, method, origin, requestMethod, services, applicationServices: true);
+            requests += AssertNoAllocation(policy, method, origin, requestMethod, services, applicationServices: true);
         }
 
-        Assert.Equal(listening ? 5 * (200 + Iterations) : 0, measurements[0]);
+        Assert.Equal(listening ? requests : 0, measurements[0]);
+        Assert.True(requests >= 5 * (200 + Iterations));
     }
 
-    private void AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services, bool applicationServices = false) =>
+    /// <returns>How many requests ran.</returns>
+    private int AssertNoAllocation(string policy, string method, string? origin, string? requestMethod, IServiceProvider? services, bool applicationServices = false) =>
         RequestAllocations.AssertNone(
             BuildFilter(policy, out _, applicationServices ? services : null), services, method, origin, requestMethod, Iterations, expectHeaders: policy is not ("OriginRequired" or "Continue"));
 

@@ -6,6 +6,7 @@ using CorsGen.Policy;
 using CorsGen.Tests.Automata;
 using CorsGen.Tests.Emit;
 using CorsGen.Tests.Oracle;
+using Microsoft.Extensions.Configuration;
 using runtime::CorsGen.Runtime;
 using Xunit.Abstractions;
 
@@ -29,11 +30,22 @@ public sealed class RuntimeOriginRegexesTests(ITestOutputHelper output)
         long pairs = 0;
         var failures = new List<string>();
         var nfa = 0;
+        var configuredPatterns = 0;
         for (var i = 0; i < patterns.Count; i++)
         {
             var problems = new List<RuntimeOriginProblem>();
             var compiled = RuntimeOriginRegexes.Compile([patterns[i], "https://unused.invalid"], problems);
             Assert.Empty(problems);
+
+            // And as an application reads it (ConfiguredOrigins takes the automaton the analyzer's checks compiled, with
+            // its required suffix checked first), when the analyzer's checks find no error in it.
+            var configurationProblems = new List<RuntimeOriginProblem>();
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Cors:Origins:0"] = patterns[i], ["Cors:Origins:1"] = "https://unused.invalid" })
+                .Build();
+            var configured = ConfiguredOrigins.Read(configuration, "Cors:Origins", configurationProblems);
+            var viaConfiguration = configurationProblems.TrueForAll(p => p.IsWarning);
+            configuredPatterns += viaConfiguration ? 1 : 0;
             var regex = OriginRegex.Parse(patterns[i]);
             var dfa = CorsGen.Automata.DfaBuilder.Build(regex.Tree!).Dfa;
             nfa += dfa is null ? 1 : 0;
@@ -49,10 +61,16 @@ public sealed class RuntimeOriginRegexesTests(ITestOutputHelper output)
                 {
                     failures.Add($"/{regex.Adjusted}/ on \"{subject}\": PCRE2 {expected}, startup compiler {actual}");
                 }
+
+                if (viaConfiguration && subject.Length > 0 && configured.Matches(subject, regex.HostOnly ? "" : subject, regex.HostOnly ? subject : "") != expected && failures.Count < 20)
+                {
+                    failures.Add($"/{regex.Adjusted}/ on \"{subject}\": PCRE2 {expected}, configured origins {!expected}");
+                }
             }
         }
 
-        output.WriteLine($"{patterns.Count} patterns ({nfa} past the DFA cap, matched by the NFA), {pairs} pairs, {failures.Count} disagreements");
+        output.WriteLine($"{patterns.Count} patterns ({nfa} past the DFA cap, matched by the NFA; {configuredPatterns} also read as configuration), {pairs} pairs, {failures.Count} disagreements");
+        Assert.True(configuredPatterns > patterns.Count / 2, $"only {configuredPatterns} patterns went through ConfiguredOrigins");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(nfa > 0, "the NFA fallback must be exercised");
     }
