@@ -81,8 +81,8 @@ namespace CorsGen.Emit
                 var replacement = trimmed switch
                 {
                     "{{observer}}" => "var diagnostics = DiagnosticsOf(endpoint.ApplicationServices);",
-                    "{{observePreflight}}" => "Observe(diagnostics, policy.Policy, httpContext, preflight: true, requestOrigin);",
-                    "{{observeRequest}}" => "Observe(diagnostics, policy.Policy, httpContext, preflight: false, null);",
+                    "{{observePreflight}}" => "Observe(diagnostics, policy, httpContext, preflight: true, requestOrigin);",
+                    "{{observeRequest}}" => "Observe(diagnostics, policy, httpContext, preflight: false, null);",
                     _ => null,
                 };
                 if (replacement is null)

@@ -334,6 +334,23 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
         Assert.All(logs.For("ConfiguredOriginWarning"), e => Assert.Equal(LogLevel.Warning, e.Level));
     }
 
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task A_rejection_is_explained_with_the_combined_list(string mode)
+    {
+        await using var app = await ConfiguredOriginsApp.StartAsync(
+            fixture, Settings(("Cors:More:0", "https://late.test"), ("CorsGen:ExplainRejections", "true")), mode);
+
+        var refused = await app.SendAsync("GET", "/mixed/items", ("Origin", "https://nope.test"));
+        var reason = Assert.Single(refused.Headers.GetValues("CorsGen-Reason"));
+        Assert.Contains("ConfiguredApp.MixedCors", reason);
+        Assert.Contains("https://nope.test", reason);
+        Assert.True(reason.Contains("none of its 3 origin entries", StringComparison.Ordinal), reason);
+
+        var allowed = await app.SendAsync("GET", "/mixed/items", ("Origin", "https://late.test"));
+        Assert.False(allowed.Headers.Contains("CorsGen-Reason"));
+    }
+
     [Fact]
     public async Task Every_problem_of_a_key_is_listed_at_once()
     {

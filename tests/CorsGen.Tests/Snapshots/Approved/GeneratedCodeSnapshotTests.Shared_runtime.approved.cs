@@ -480,7 +480,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 var httpContext = context.HttpContext;
                 if (IsPreflight(httpContext.Request, out var requestOrigin))
                 {
-                    Observe(diagnostics, policy.Policy, httpContext, preflight: true, requestOrigin);
+                    Observe(diagnostics, policy, httpContext, preflight: true, requestOrigin);
                     if (policy.PreflightContinue)
                     {
                         // P7: the preflight goes on to the application, with no CORS headers from this policy.
@@ -492,7 +492,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                     return new ValueTask<object?>(Results.Empty);
                 }
 
-                Observe(diagnostics, policy.Policy, httpContext, preflight: false, null);
+                Observe(diagnostics, policy, httpContext, preflight: false, null);
                 StartDecorating(policy, httpContext);
                 return next(context);
             };
