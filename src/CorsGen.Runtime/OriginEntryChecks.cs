@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using CorsGen.Model;
 using CorsGen.Policy;
 using Microsoft.CodeAnalysis;
 
@@ -19,24 +18,24 @@ namespace CorsGen.Runtime
             var problems = new List<RuntimeOriginProblem>();
             foreach (var problem in ConfiguredEntryProblems.Of(entries, credentials, out compiled))
             {
-                var descriptor = Diagnostics.Get(problem.DiagnosticId);
-                var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, ToObjects(problem.MessageArgs));
-                problems.Add(new RuntimeOriginProblem(
-                    problem.Index, entries[problem.Index], problem.DiagnosticId, message, descriptor.DefaultSeverity != DiagnosticSeverity.Error));
+                problems.Add(ToRuntime(problem, entries[problem.Index]));
             }
 
             return problems;
         }
 
-        private static object[] ToObjects(EquatableArray<string> args)
+        /// <summary>One of the analyzer's problems of <paramref name="entry"/>, worded as the analyzer words it.</summary>
+        public static RuntimeOriginProblem ToRuntime(PolicyProblem problem, string entry)
         {
-            var objects = new object[args.Count];
-            for (var i = 0; i < args.Count; i++)
+            var descriptor = Diagnostics.Get(problem.DiagnosticId);
+            var args = new object[problem.MessageArgs.Count];
+            for (var i = 0; i < args.Length; i++)
             {
-                objects[i] = args[i];
+                args[i] = problem.MessageArgs[i];
             }
 
-            return objects;
+            var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+            return new RuntimeOriginProblem(problem.Index, entry, problem.DiagnosticId, message, descriptor.DefaultSeverity != DiagnosticSeverity.Error);
         }
     }
 }

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using CorsGen.Automata;
-using CorsGen.Pcre;
 using CorsGen.Policy;
 
 namespace CorsGen.Runtime
@@ -46,31 +43,44 @@ namespace CorsGen.Runtime
         public bool HasOriginEntries => _originDfa is not null || _originNfa is not null;
 
         /// <summary>
-        /// Compiles the regex entries of <paramref name="entries"/> (literal entries and <c>*</c> are the caller's); adds a
-        /// problem for each entry PCRE2 rejects (CORS001) or no automaton can express (CORS002), which are left out.
+        /// Compiles the regex entries of <paramref name="entries"/> (literal entries and <c>*</c> are the caller's) as the
+        /// generator does (<see cref="OriginRegex.Validate"/>, <see cref="PolicyCompiler.CompileRegexes"/>); adds each error:
+        /// an entry PCRE2 rejects (CORS001) or no automaton can express (CORS002), which is left out.
         /// </summary>
         public static RuntimeOriginRegexes Compile(IReadOnlyList<string> entries, List<RuntimeOriginProblem> problems)
         {
             var host = new List<(int Index, OriginRegex Regex)>();
             var origin = new List<(int Index, OriginRegex Regex)>();
+            var found = new List<PolicyProblem>();
             for (var i = 0; i < entries.Count; i++)
             {
-                var entry = entries[i];
-                if (OriginEntry.Classify(entry) != OriginEntryKind.Regex)
+                if (OriginEntry.Classify(entries[i]) != OriginEntryKind.Regex)
                 {
                     continue;
                 }
 
-                var regex = OriginRegex.Parse(entry);
-                if (Check(i, regex, problems))
+                var regex = OriginRegex.Parse(entries[i]);
+                var before = found.Count;
+                regex.Validate(i, found);
+                if (found.Count == before)
                 {
                     (regex.HostOnly ? host : origin).Add((i, regex));
                 }
             }
 
-            var (hostDfa, hostNfa) = Build(host, problems);
-            var (originDfa, originNfa) = Build(origin, problems);
-            return new RuntimeOriginRegexes(hostDfa, hostNfa, originDfa, originNfa);
+            var hostRegexes = PolicyCompiler.CompileRegexes(host, found);
+            var originRegexes = PolicyCompiler.CompileRegexes(origin, found);
+            foreach (var problem in found)
+            {
+                // Errors only: the state-cap warning (CORS011) is the caller's checks' to report.
+                var converted = OriginEntryChecks.ToRuntime(problem, entries[problem.Index]);
+                if (!converted.IsWarning)
+                {
+                    problems.Add(converted);
+                }
+            }
+
+            return From(hostRegexes, originRegexes);
         }
 
         /// <summary>The matchers of automata the analyzer's compilation of the list already built (PolicyCompiler).</summary>
@@ -87,61 +97,5 @@ namespace CorsGen.Runtime
         /// <summary>O6, O7: whether a regex entry with a <c>:</c> matches the normalized <c>scheme://host[:port]</c>.</summary>
         public bool MatchesOrigin(ReadOnlySpan<char> origin) =>
             _originDfa is { } dfa ? dfa.IsMatch(origin) : _originNfa is { } nfa && nfa.IsMatch(origin);
-
-        /// <summary>CORS001 and CORS002 as the analyzer words them (OriginRegex.Validate); true when the entry can be compiled.</summary>
-        private static bool Check(int index, OriginRegex regex, List<RuntimeOriginProblem> problems)
-        {
-            if (regex.Configured.Error is { } error)
-            {
-                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS001", InvalidRegex(regex.Entry, error)));
-                return false;
-            }
-
-            if (regex.Runtime.Error is { } adjustedError)
-            {
-                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS001", string.Format(
-                    CultureInfo.InvariantCulture, Diagnostics.InvalidRegex.MessageFormat,
-                    regex.Adjusted, adjustedError.Message + " once Kong anchors it", adjustedError.Code, adjustedError.Offset)));
-                return false;
-            }
-
-            foreach (var unsupported in regex.Runtime.Unsupported)
-            {
-                problems.Add(new RuntimeOriginProblem(index, regex.Entry, "CORS002", Unsupported(regex.Entry, "it uses " + unsupported.Construct)));
-            }
-
-            return regex.Runtime.Unsupported.IsEmpty;
-        }
-
-        private static (RuntimeDfa? Dfa, RuntimeNfa? Nfa) Build(List<(int Index, OriginRegex Regex)> regexes, List<RuntimeOriginProblem> problems)
-        {
-            if (regexes.Count == 0)
-            {
-                return (null, null);
-            }
-
-            var trees = new List<RegexNode>(regexes.Count);
-            foreach (var (_, regex) in regexes)
-            {
-                trees.Add(regex.Tree!);
-            }
-
-            var automaton = RegexAutomaton.Build(trees);
-            if (automaton.Dfa is not null || automaton.Nfa is not null)
-            {
-                return (automaton.Dfa is { } dfa ? new RuntimeDfa(dfa, "", false) : null, automaton.Nfa is { } nfa ? new RuntimeNfa(nfa) : null);
-            }
-
-            var culprit = regexes[automaton.Culprit];
-            problems.Add(new RuntimeOriginProblem(culprit.Index, culprit.Regex.Entry, "CORS002", Unsupported(culprit.Regex.Entry, "it is too large to compile")));
-            return (null, null);
-        }
-
-        // The analyzer's own message formats (Diagnostics.cs is compiled into this assembly too).
-        private static string InvalidRegex(string entry, PcreSyntaxError error) => string.Format(
-            CultureInfo.InvariantCulture, Diagnostics.InvalidRegex.MessageFormat, entry, error.Message, error.Code, error.Offset);
-
-        private static string Unsupported(string entry, string why) => string.Format(
-            CultureInfo.InvariantCulture, Diagnostics.UnsupportedRegex.MessageFormat, entry, why);
     }
 }

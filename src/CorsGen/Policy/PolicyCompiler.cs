@@ -165,8 +165,11 @@ namespace CorsGen.Policy
             return EquatableArray.From(tests);
         }
 
-        /// <summary>All regex entries of one subject kind as one automaton (O6, O7), or null when there are none.</summary>
-        private static RegexMatcher? CompileRegexes(List<(int Index, OriginRegex Regex)> regexes, List<PolicyProblem>? problems)
+        /// <summary>
+        /// All regex entries of one subject kind as one automaton (O6, O7), or null when there are none (or the NFA is over its
+        /// cap: CORS002 on the entry that caused it). Shared with CorsGen.Runtime, which compiles configured entries so.
+        /// </summary>
+        internal static RegexMatcher? CompileRegexes(List<(int Index, OriginRegex Regex)> regexes, List<PolicyProblem>? problems)
         {
             if (regexes.Count == 0)
             {
