@@ -71,11 +71,7 @@ public class ConfiguredOriginsBenchmarks
     [IterationSetup]
     public void IterationSetup()
     {
-        _requests = new BenchmarkRequest[Batch];
-        for (var i = 0; i < Batch; i++)
-        {
-            _requests[i] = BenchmarkRequest.Create(Case, _policy.AllowedOrigin);
-        }
+        _requests = BenchmarkRequest.CreateBatch(Case, _policy.AllowedOrigin, Batch);
 
         _next = 0;
     }

@@ -72,6 +72,18 @@ internal sealed class BenchmarkRequest
         return new BenchmarkRequest(context, response);
     }
 
+    /// <summary>A fresh request per call of one measured iteration, all of one case.</summary>
+    public static BenchmarkRequest[] CreateBatch(RequestCase requestCase, string allowedOrigin, int count)
+    {
+        var requests = new BenchmarkRequest[count];
+        for (var i = 0; i < count; i++)
+        {
+            requests[i] = Create(requestCase, allowedOrigin);
+        }
+
+        return requests;
+    }
+
     public static bool IsPreflight(RequestCase requestCase) => requestCase is RequestCase.PreflightAllowed or RequestCase.PreflightRejected;
 }
 

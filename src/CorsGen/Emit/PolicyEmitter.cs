@@ -163,8 +163,7 @@ namespace CorsGen.Emit
             if (facts.HasAspNetCore)
             {
                 writer.Line();
-                // A configured policy's identity is Instance, whichever application's instance this is.
-                WritePolicyInterfaceMembers(writer, policy, names, RequestPathEmitter.IsConfigured(policy) ? "Instance" : "this", "this");
+                WritePolicyInterfaceMembers(writer, policy, names, ofAttribute: false);
             }
 
             if (facts.HasDecision)
@@ -309,13 +308,17 @@ namespace CorsGen.Emit
 
         /// <summary>
         /// The members of the runtime's policy interface and of <c>IMiddleware</c>, shared by <c>Metadata</c> and the policy's
-        /// attribute: both are the policy to the shared request path, with <paramref name="identity"/> as its one identity.
+        /// attribute: both are the policy to the shared request path, with <c>Metadata.Instance</c> as its one identity (a
+        /// non-configured Metadata is that instance). A configured policy's attribute serves with <c>Metadata.Instance</c>'s
+        /// origins; a configured Metadata with its own.
         /// </summary>
-        /// <param name="instance">The <c>Metadata</c> instance whose origins serve the request (configured policies).</param>
-        private static void WritePolicyInterfaceMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, string identity, string instance)
+        private static void WritePolicyInterfaceMembers(SourceWriter writer, CompiledPolicy policy, EmittedNames names, bool ofAttribute)
         {
             var configured = RequestPathEmitter.IsConfigured(policy);
-            var origins = instance == "this" ? "" : instance + ".";
+            var metadata = $"{names.PolicyClass}.Metadata.Instance";
+            var identity = ofAttribute ? metadata : configured ? "Instance" : "this";
+            var origins = ofAttribute ? metadata + "." : "";
+            var forApplication = !configured ? "this;" : ofAttribute ? $"{names.PolicyClass}.Metadata.For(services);" : "_origins is null ? For(services) : this;";
             writer.Line($"bool {names.GlobalPolicyInterface}.PreflightContinue => {(policy.PreflightContinue ? "true" : "false")};");
             writer.Line();
             writer.Line($"void {names.GlobalPolicyInterface}.WritePreflightAnswer(");
@@ -334,7 +337,7 @@ namespace CorsGen.Emit
             writer.Line($"object {names.GlobalPolicyInterface}.Policy => {identity};");
             writer.Line();
             writer.Line($"{names.GlobalPolicyInterface} {names.GlobalPolicyInterface}.ForApplication(global::System.IServiceProvider services) =>");
-            writer.Indent().Line(!configured ? "this;" : instance == "this" ? "_origins is null ? For(services) : this;" : $"{names.PolicyClass}.Metadata.For(services);").Outdent();
+            writer.Indent().Line(forApplication).Outdent();
             writer.Line();
             writer.Line("/// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>");
             writer.Line("global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(");
@@ -353,7 +356,6 @@ namespace CorsGen.Emit
         private static void WritePolicyAttribute(SourceWriter writer, CompiledPolicy policy, EmittedNames names, CompilationFacts facts)
         {
             var target = policy.Target;
-            var metadata = $"{names.PolicyClass}.Metadata.Instance";
             writer.Line("/// <summary>");
             writer.Line($"/// Applies the <see cref=\"{SourceWriter.XmlDoc(target.Name)}\"/> CORS policy to a controller or an action, a Razor Pages page model or");
             writer.Line("/// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).");
@@ -367,7 +369,7 @@ namespace CorsGen.Emit
                 $": global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, {names.GlobalPolicyInterface}{(facts.HasDecision ? ", " + DiagnosticsInterface : "")}");
             writer.Line($"string {names.GlobalPolicyInterface}.PolicyName => {names.GlobalRequestPath}.PolicyName;");
             writer.Line();
-            WritePolicyInterfaceMembers(writer, policy, names, metadata, metadata);
+            WritePolicyInterfaceMembers(writer, policy, names, ofAttribute: true);
             if (facts.HasDecision)
             {
                 writer.Line();
