@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using CorsGen;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using MinimalApi;
@@ -34,14 +35,14 @@ app.UseKongCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
-// Each policy is applied in a statement of its own: the group's type then comes from ASP.NET Core's
-// MapGroup, which the Request Delegate Generator sees (it cannot see CorsGen's generated WithCatalogCors(),
-// so a chain through it would hide the Map calls below from it; CORS014 says so).
-var catalog = app.MapGroup("/catalog");
-catalog.WithCatalogCors();
+// WithKongCors(policy) is CorsGen's library method, so it fits anywhere in a chain: the Request Delegate
+// Generator (PublishAot) still sees every Map call after it.
+var catalog = app.MapGroup("/catalog").WithKongCors(CatalogCors.Policy);
 catalog.MapGet("/products", () => Products.All);
 catalog.MapGet("/products/{id:int}", (int id) => Products.All.FirstOrDefault(p => p.Id == id) is { } product ? Results.Ok(product) : Results.NotFound());
 
+// WithPartnerCors() is the generated shorthand for WithKongCors(PartnerCors.Policy); in a statement of its own the
+// group's type still comes from MapGroup (in a chain it would hide the Map calls from the Request Delegate Generator).
 var partner = app.MapGroup("/partner");
 partner.WithPartnerCors();
 partner.MapPost("/login", async (HttpContext context, Login login) =>
@@ -63,8 +64,7 @@ orders.MapPost("", (Order order) => Results.Created($"/partner/orders/{order.Id}
 orders.MapDelete("/{id:int}", (int id) => Results.NoContent());
 orders.MapGet("/fail", string () => throw new InvalidOperationException("The order store is down."));
 
-// Inside a chain, the policy goes in as ASP.NET Core's own metadata: its generated attribute, which
-// UseKongCors() applies. The chain keeps MapGroup's type.
+// A policy can also be endpoint metadata of its own: its generated attribute, which UseKongCors() applies.
 var admin = app.MapGroup("/admin").WithMetadata(new AdminCorsAttribute());
 admin.MapGet("/stats", () => new AdminStats(Orders: 2, Revenue: 59.5m));
 admin.MapMethods("/products/{id:int}", ["PATCH"], (int id) => Results.Ok(new ProductUpdate(id, Updated: true)));
@@ -107,7 +107,7 @@ internal static class Products
     ];
 }
 
-/// <summary>Prints, at startup, which endpoints carry which CorsGen policy (found through its Metadata).</summary>
+/// <summary>Prints, at startup, which endpoints carry which CorsGen policy (its KongCorsPolicy, or its attribute's).</summary>
 internal static class PolicyReport
 {
     public static void Print(WebApplication app)
@@ -116,9 +116,8 @@ internal static class PolicyReport
         Console.WriteLine($"CorsGen sample listening on {string.Join(", ", app.Urls)} (UseKongCors: preflights answered before authentication)");
         foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
         {
-            var policy = endpoint.Metadata.GetMetadata<CatalogCors.Metadata>()?.PolicyName
-                ?? endpoint.Metadata.GetMetadata<PartnerCors.Metadata>()?.PolicyName
-                ?? (endpoint.Metadata.GetMetadata<AdminCorsAttribute>() is null ? null : AdminCors.Metadata.Instance.PolicyName)
+            var policy = endpoint.Metadata.GetMetadata<KongCorsPolicyAttribute>()?.Policy.Name
+                ?? endpoint.Metadata.GetMetadata<KongCorsPolicy>()?.Name
                 ?? "(no CORS policy)";
             var secured = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null ? "" : " [authorized]";
             Console.WriteLine($"  {endpoint.DisplayName,-50} {policy}{secured}");

@@ -17,9 +17,6 @@ namespace CorsGen
     /// </example>
     public sealed class KongCorsDecision
     {
-        /// <summary>D4: the longest Origin that is matched, reflected or quoted.</summary>
-        private const int MaxQuotedLength = 4096;
-
         /// <summary>Made by the generated <c>Evaluate</c> of a policy; public so tests can build expected values.</summary>
         /// <param name="policyName">The policy class's full name.</param>
         /// <param name="isPreflight">Whether the request is a preflight (R1).</param>
@@ -165,7 +162,7 @@ namespace CorsGen
                 case KongCorsReason.OriginNotListed:
                     return $"{policy} refuses origin {Quote(Origin)}: it matches none of its {EntryCount} origin entries{Closest()} (O10).";
                 case KongCorsReason.OriginInvalid:
-                    return $"{policy} treats the Origin header as absent: {DescribeOrigin()} is not visible ASCII of at most {MaxQuotedLength} characters (D4).";
+                    return $"{policy} treats the Origin header as absent: {DescribeOrigin()} is not visible ASCII of at most {KongCorsRules.MaxReflectedLength} characters (D4).";
                 case KongCorsReason.PreflightContinued:
                     return $"{policy} lets the preflight continue to the application, which answers it without CORS headers (P7).";
                 default:
@@ -193,23 +190,7 @@ namespace CorsGen
 
         private static string Quote(string? value) => value is null ? "(none)" : IsQuotable(value) ? "'" + value + "'" : "(not quotable)";
 
-        /// <summary>D4: visible ASCII, at most 4096 characters.</summary>
-        private static bool IsQuotable(string value)
-        {
-            if (value.Length == 0 || value.Length > MaxQuotedLength)
-            {
-                return false;
-            }
-
-            foreach (var c in value)
-            {
-                if (c < '!' || c > '~')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        /// <summary>D4: what may be reflected may be quoted.</summary>
+        private static bool IsQuotable(string value) => KongCorsRules.ValidOrigin(value) is not null;
     }
 }

@@ -16,8 +16,8 @@ namespace CorsGen.CodeFixes
     /// <list type="bullet">
     /// <item><c>var api = x.WithShopCors();</c> becomes <c>var api = x;</c> and <c>api.WithShopCors();</c>, a statement of its
     /// own whose result nothing uses (any mode);</item>
-    /// <item><c>.WithShopCors()</c> becomes ASP.NET Core's own <c>.WithMetadata(new ShopCorsAttribute())</c>, which keeps the
-    /// chain's type (needs <c>app.UseKongCors()</c>, which applies attributes).</item>
+    /// <item><c>.WithShopCors()</c> becomes <c>.WithKongCors(ShopCors.Policy)</c>, the runtime library's method, which the
+    /// Request Delegate Generator sees, so the chain keeps its type.</item>
     /// </list>
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequestDelegateGeneratorChainFix))]
@@ -25,7 +25,7 @@ namespace CorsGen.CodeFixes
     {
         public const string StatementKey = "CORS014.Statement";
 
-        public const string MetadataKey = "CORS014.Metadata";
+        public const string LibraryKey = "CORS014.WithKongCors";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Diagnostics.HiddenFromRequestDelegateGenerator.Id);
 
@@ -60,26 +60,41 @@ namespace CorsGen.CodeFixes
                         diagnostic);
                 }
 
-                if (PolicyAttribute(model.Compilation, method) is { } attribute)
+                if (PolicyClass(model.Compilation, method) is { } policy)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            $"Apply the policy as metadata: WithMetadata(new {attribute.Name}()) (needs app.UseKongCors())",
-                            token => AsMetadataAsync(context.Document, invocation, access, attribute, token),
-                            MetadataKey),
+                            $"Call WithKongCors({policy.Name}.Policy)",
+                            token => WithKongCorsAsync(context.Document, invocation, access, policy, token),
+                            LibraryKey),
                         diagnostic);
                 }
             }
         }
 
-        /// <summary>The policy's generated attribute: <c>ShopCorsAttribute</c> next to the policy, for <c>WithShopCors</c>.</summary>
-        private static INamedTypeSymbol? PolicyAttribute(Compilation compilation, IMethodSymbol method)
+        /// <summary>
+        /// The policy class of a generated <c>WithShopCors</c>: the type <c>ShopCors</c> with a generated <c>Policy</c>, in the
+        /// namespace of the extension class first.
+        /// </summary>
+        private static INamedTypeSymbol? PolicyClass(Compilation compilation, IMethodSymbol method)
         {
-            var name = method.Name.Substring("With".Length) + "Attribute";
+            var name = method.Name.Substring("With".Length);
             var scope = method.ContainingType.ContainingNamespace;
-            var metadataName = scope is null || scope.IsGlobalNamespace ? name : scope.ToDisplayString() + "." + name;
-            return compilation.GetTypeByMetadataName(metadataName)
-                ?? compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().FirstOrDefault();
+            INamedTypeSymbol? found = null;
+            foreach (var candidate in compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>())
+            {
+                if (candidate.GetMembers("Policy").OfType<IPropertySymbol>().Any(p => p.IsStatic && p.Type.ToDisplayString() == "CorsGen.KongCorsPolicy"))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(candidate.ContainingNamespace, scope))
+                    {
+                        return candidate;
+                    }
+
+                    found ??= candidate;
+                }
+            }
+
+            return found;
         }
 
         private static async Task<Document> SplitAsync(
@@ -108,17 +123,16 @@ namespace CorsGen.CodeFixes
             return document.WithSyntaxRoot(newRoot);
         }
 
-        private static async Task<Document> AsMetadataAsync(
-            Document document, InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+        private static async Task<Document> WithKongCorsAsync(
+            Document document, InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, INamedTypeSymbol policy, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var type = SyntaxFactory.ParseTypeName(attribute.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
-            var metadata = invocation
-                .WithExpression(access.WithName(SyntaxFactory.IdentifierName("WithMetadata").WithTriviaFrom(access.Name)))
-                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Argument(SyntaxFactory.ObjectCreationExpression(type).WithArgumentList(SyntaxFactory.ArgumentList()))))
+            var policyObject = SyntaxFactory.ParseExpression(policy.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".Policy").WithAdditionalAnnotations(Simplifier.Annotation);
+            var library = invocation
+                .WithExpression(access.WithName(SyntaxFactory.IdentifierName("WithKongCors").WithTriviaFrom(access.Name)))
+                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(policyObject)))
                     .WithTriviaFrom(invocation.ArgumentList));
-            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, metadata));
+            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, library));
         }
     }
 }

@@ -78,9 +78,9 @@ namespace CorsGen
 
         public static readonly DiagnosticDescriptor AspNetCoreMissing = Create(
             "CORS010", Usage, DiagnosticSeverity.Warning,
-            "ASP.NET Core is not referenced",
-            "ASP.NET Core is not referenced, so only {0}.GetAllowOrigin is generated, not With{0}()",
-            "Without ASP.NET Core 8 or newer the generator writes no With<Policy>() extension, endpoint filter or UseKongCors(), so calls to them fail to compile. Use Microsoft.NET.Sdk.Web or add a FrameworkReference to Microsoft.AspNetCore.App, or turn the warning off if GetAllowOrigin is all the project needs.");
+            "ASP.NET Core or CorsGen.Runtime is not referenced",
+            "{1} not referenced, so only {0}.GetAllowOrigin and {0}.Evaluate are generated, not {0}.Policy or With{0}()",
+            "Without ASP.NET Core 8 or newer and the CorsGen.Runtime library (both part of an ASP.NET Core app that references the CorsGen package) the generator writes no Policy object, policy attribute or With<Policy>() shorthand, so WithKongCors(...) and UseKongCors() have nothing to apply. Use Microsoft.NET.Sdk.Web or add a FrameworkReference to Microsoft.AspNetCore.App (and, with project references, reference src/CorsGen.Runtime), or turn the warning off if GetAllowOrigin and Evaluate are all the project needs.");
 
         public static readonly DiagnosticDescriptor AutomatonStateCap = Create(
             "CORS011", Regex, DiagnosticSeverity.Warning,
@@ -104,7 +104,7 @@ namespace CorsGen
             "CORS014", Usage, DiagnosticSeverity.Warning,
             "Generated With<Policy>() hides a route builder from the Request Delegate Generator",
             "The Request Delegate Generator cannot see the generated {0}, so the Map calls on this builder use reflection",
-            "Source generators do not see each other's output: where the Request Delegate Generator runs (PublishAot or EnableRequestDelegateGenerator), a builder whose type comes from a generated With<Policy>() call has no type for it, so it leaves the Map calls on that builder to the reflection-based factory, which warns IL2026 and IL3050 at publish and can fail under Native AOT. Apply the policy in a statement of its own (api.WithShopCors();), or in the chain as metadata, .WithMetadata(new ShopCorsAttribute()), with app.UseKongCors().");
+            "Source generators do not see each other's output: where the Request Delegate Generator runs (PublishAot or EnableRequestDelegateGenerator), a builder whose type comes from a generated With<Policy>() call has no type for it, so it leaves the Map calls on that builder to the reflection-based factory, which warns IL2026 and IL3050 at publish and can fail under Native AOT. Apply the policy with the runtime library's method, which the Request Delegate Generator sees, .WithKongCors(ShopCors.Policy), or in a statement of its own (api.WithShopCors();).");
 
         public static readonly DiagnosticDescriptor GlobPattern = Create(
             "CORS020", Security, DiagnosticSeverity.Warning,

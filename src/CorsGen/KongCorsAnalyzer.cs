@@ -57,6 +57,7 @@ namespace CorsGen
                 && invocation.Expression is MemberAccessExpressionSyntax policyCall
                 && CorsMechanismChain.Describe(invocation, context.SemanticModel, context.CancellationToken) is { } described
                 && described != CorsMechanismChain.RequireCors
+                && !CorsMechanismChain.IsWithKongCors(described)
                 && RequestDelegateGeneratorChain.FeedsMapCalls(invocation, context.SemanticModel, context.CancellationToken))
             {
                 context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.HiddenFromRequestDelegateGenerator, policyCall.Name.GetLocation(), described));
@@ -133,12 +134,16 @@ namespace CorsGen
                 context.ReportDiagnostic(DiagnosticText.Create(descriptor, ProblemLocator.Locate(syntax, problem), problem.MessageArgs.AsImmutableArray().ToArray()));
             }
 
-            if (!facts.HasAspNetCore && reason is null)
+            if (!facts.HasRuntime && reason is null)
             {
-                context.ReportDiagnostic(DiagnosticText.Create(Diagnostics.AspNetCoreMissing, syntax.GetLocation(), type.Name));
+                context.ReportDiagnostic(DiagnosticText.Create(
+                    Diagnostics.AspNetCoreMissing,
+                    syntax.GetLocation(),
+                    type.Name,
+                    facts.HasAspNetCore ? "The CorsGen.Runtime library (in the CorsGen package) is" : "ASP.NET Core is"));
             }
 
-            if (spec.OriginsFromConfiguration is { Length: > 0 } && !facts.HasConfiguredOrigins)
+            if (spec.OriginsFromConfiguration is { Length: > 0 } && !facts.HasRuntime)
             {
                 var argument = ProblemLocator.Locate(syntax, PolicyProblem.ForSetting(Diagnostics.ConfigurationUnavailable.Id, PolicySetting.OriginsFromConfiguration));
                 context.ReportDiagnostic(DiagnosticText.Create(

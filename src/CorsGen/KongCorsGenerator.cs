@@ -10,7 +10,8 @@ namespace CorsGen
     /// <summary>
     /// Compiles each <c>[KongCors]</c> policy class into ASP.NET Core code at build time:
     /// attribute -> <see cref="Model.PolicyDeclaration"/> -> <see cref="CompiledPolicy"/> -> one generated file,
-    /// plus, once per assembly that has a policy, the shared runtime and <c>app.UseKongCors()</c>.
+    /// plus, once per application assembly that has a policy, the line that names CorsGen.Runtime's startup check.
+    /// Everything that does not depend on a policy's settings is library code (CorsGen.Runtime, KongCorsRules).
     /// Invalid policies are skipped silently; <see cref="KongCorsAnalyzer"/> reports why.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -35,42 +36,31 @@ namespace CorsGen
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.PoliciesWithFacts);
 
-            // The runtime file depends on the policies only through which optional helpers they call (null: no policy).
-            var shared = compiled
-                .Select(static (policy, _) => policy is null ? (RuntimeHelpers?)null : RuntimeHelperPlan.For(policy))
-                .WithTrackingName(TrackingNames.RuntimeHelpers)
+            // The assembly's startup check depends on the policies only through whether some policy reads configured origins.
+            var startupCheck = compiled
+                .Select(static (policy, _) => policy is null ? (StartupCheck?)null : RequestPathEmitter.IsConfigured(policy) ? StartupCheck.WithConfiguredOrigins : StartupCheck.Attributes)
+                .WithTrackingName(TrackingNames.StartupChecks)
                 .Collect()
-                .Select(static (all, _) => all.Aggregate((RuntimeHelpers?)null, static (union, helpers) => helpers is null ? union : (union ?? RuntimeHelpers.None) | helpers))
+                .Select(static (all, _) => all.Aggregate((StartupCheck?)null, static (check, next) => next is null ? check : check is null || next > check ? next : check))
                 .Combine(facts)
-                .WithTrackingName(TrackingNames.SharedRuntime);
+                .WithTrackingName(TrackingNames.AssemblyStartupCheck);
 
             context.RegisterSourceOutput(policies, static (output, item) =>
             {
                 var (policy, compilationFacts) = item;
                 // A policy with OriginsFromConfiguration needs CorsGen.Runtime and ASP.NET Core (CORS048 says so).
-                if (policy is not null && compilationFacts.SupportsGeneratedCode && (!RequestPathEmitter.IsConfigured(policy) || compilationFacts.HasConfiguredOrigins))
+                if (policy is not null && compilationFacts.SupportsGeneratedCode && (!RequestPathEmitter.IsConfigured(policy) || compilationFacts.HasRuntime))
                 {
                     output.AddSource(policy.Target.HintName, PolicyEmitter.Emit(policy, compilationFacts));
                 }
             });
 
-            context.RegisterSourceOutput(shared, static (output, item) =>
+            context.RegisterSourceOutput(startupCheck, static (output, item) =>
             {
-                var (helpers, compilationFacts) = item;
-                if (helpers is null || !compilationFacts.SupportsGeneratedCode)
+                var (check, compilationFacts) = item;
+                if (check is not null && compilationFacts.SupportsGeneratedCode && compilationFacts.HasRuntime && compilationFacts.HasHostingStartup)
                 {
-                    return;
-                }
-
-                output.AddSource(RuntimeEmitter.HintName, RuntimeEmitter.Emit(compilationFacts, helpers.Value));
-                if (compilationFacts.HasAspNetCore && !compilationFacts.HasReferencedMiddleware)
-                {
-                    output.AddSource(MiddlewareEmitter.HintName, MiddlewareEmitter.Emit(compilationFacts));
-                }
-
-                if (compilationFacts.HasAspNetCore && compilationFacts.HasHostingStartup)
-                {
-                    output.AddSource(StartupCheckEmitter.HintName, StartupCheckEmitter.Emit(compilationFacts, helpers.Value));
+                    output.AddSource(StartupCheckEmitter.HintName, StartupCheckEmitter.Emit(check.Value));
                 }
             });
         }

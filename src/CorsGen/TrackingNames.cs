@@ -7,7 +7,7 @@ namespace CorsGen
         public const string PolicyDeclarations = nameof(PolicyDeclarations);
         public const string CompiledPolicies = nameof(CompiledPolicies);
         public const string PoliciesWithFacts = nameof(PoliciesWithFacts);
-        public const string RuntimeHelpers = nameof(RuntimeHelpers);
-        public const string SharedRuntime = nameof(SharedRuntime);
+        public const string StartupChecks = nameof(StartupChecks);
+        public const string AssemblyStartupCheck = nameof(AssemblyStartupCheck);
     }
 }

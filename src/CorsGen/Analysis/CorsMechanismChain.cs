@@ -32,10 +32,16 @@ namespace CorsGen.Analysis
             return null;
         }
 
+        /// <summary>The runtime library's class that declares <c>WithKongCors(policy)</c>.</summary>
+        internal const string WithKongCorsExtensions = "Microsoft.AspNetCore.Builder.KongCorsEndpointConventionBuilderExtensions";
+
+        /// <summary>Whether a description is of the library's <c>WithKongCors(policy)</c>, which every generator sees (not CORS014's concern).</summary>
+        internal static bool IsWithKongCors(string described) => described.StartsWith("WithKongCors(", System.StringComparison.Ordinal);
+
         /// <summary>The description <see cref="Describe"/> gives ASP.NET Core's own <c>RequireCors</c>.</summary>
         internal const string RequireCors = "RequireCors()";
 
-        /// <summary>How a call applies CORS ("WithShopCors()", "RequireCors()"), or null when it does not.</summary>
+        /// <summary>How a call applies CORS ("WithShopCors()", "WithKongCors(ShopCors.Policy)", "RequireCors()"), or null when it does not.</summary>
         internal static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax access)
@@ -58,6 +64,14 @@ namespace CorsGen.Analysis
             if (name == "RequireCors")
             {
                 return type?.ToDisplayString() == "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions" ? RequireCors : null;
+            }
+
+            if (name == "WithKongCors")
+            {
+                // CorsGen.Runtime's own entry point: named with the policy it applies, WithKongCors(ShopCors.Policy).
+                return type?.ToDisplayString() == WithKongCorsExtensions && invocation.ArgumentList.Arguments.Count == 1
+                    ? "WithKongCors(" + invocation.ArgumentList.Arguments[0].ToString() + ")"
+                    : null;
             }
 
             foreach (var attribute in type?.GetAttributes() ?? default)

@@ -308,7 +308,7 @@ namespace CorsGen.Emit
         {
             var nfa = matcher.Nfa!;
             WriteSuffixCheck(writer, matcher);
-            writer.Line($"return {EmittedNames.Runtime}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
+            writer.Line($"return {EmittedNames.Rules}.MatchesNfa(subject, {methodName}Classes, {nfa.ClassCount}, {methodName}Starts, {methodName}SuccessorStarts, {methodName}Successors, {methodName}AcceptsAtEnd);");
             writer.Close();
             writer.Line();
             WriteTable(writer, $"{methodName}Classes", "byte", nfa.ByteClasses);

@@ -13,10 +13,10 @@ namespace CorsGen.Emit
             PolicyClass = target.GlobalName;
             RequestPath = "__" + target.FlatName + "RequestPath";
             GlobalRequestPath = "global::" + facts.RuntimeNamespace + "." + RequestPath;
+            PolicyObject = "__" + target.FlatName + "Policy";
+            GlobalPolicyObject = "global::" + facts.RuntimeNamespace + "." + PolicyObject;
             Extensions = target.FlatName + "Extensions";
             WithMethod = "With" + target.Name;
-            GlobalRuntime = "global::" + facts.RuntimeNamespace + "." + Runtime;
-            GlobalPolicyInterface = "global::" + facts.RuntimeNamespace + "." + PolicyInterface;
         }
 
         /// <summary>The user's policy class, fully qualified.</summary>
@@ -28,23 +28,23 @@ namespace CorsGen.Emit
         /// <summary><see cref="RequestPath"/> as the user's types name it.</summary>
         public string GlobalRequestPath { get; }
 
+        /// <summary>The file-local <c>KongCorsPolicy</c> of the policy, whose instance is the user class's <c>Policy</c>.</summary>
+        public string PolicyObject { get; }
+
+        /// <summary><see cref="PolicyObject"/> as the user's types name it.</summary>
+        public string GlobalPolicyObject { get; }
+
         /// <summary>The public/internal static class holding <see cref="WithMethod"/>.</summary>
         public string Extensions { get; }
 
-        /// <summary>The extension method users call: <c>WithShopCors</c>.</summary>
+        /// <summary>The shorthand extension method users may call: <c>WithShopCors</c>.</summary>
         public string WithMethod { get; }
 
-        /// <summary>The assembly's shared run-time helpers (see <see cref="RuntimeEmitter"/>), named from CorsGen's namespace.</summary>
+        /// <summary>CorsGen.Runtime's helpers for generated code that need ASP.NET Core, named from CorsGen's namespace.</summary>
         public const string Runtime = "KongCorsRuntime";
 
-        /// <summary><see cref="Runtime"/> as the user's types name it.</summary>
-        public string GlobalRuntime { get; }
-
-        /// <summary>The interface each policy's Metadata implements for the shared request path.</summary>
-        public const string PolicyInterface = "IKongCorsPolicy";
-
-        /// <summary><see cref="PolicyInterface"/> as the user's types name it.</summary>
-        public string GlobalPolicyInterface { get; }
+        /// <summary>The attributes assembly's rule primitives (D4, O8, automaton walks), named from CorsGen's namespace.</summary>
+        public const string Rules = "KongCorsRules";
 
         /// <summary>The <c>[GeneratedCode]</c> attribute on a type or member declared in a user's type or namespace.</summary>
         public static string GlobalGeneratedCodeAttribute { get; } =

@@ -87,7 +87,7 @@ namespace CorsGen.Emit
         {
             writer.Line("/// <summary>O10: the index of the first entry that matches <paramref name=\"origin\"/> (valid, D4), or -1.</summary>");
             writer.Open("private static int FirstMatchingEntry(string origin)");
-            writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out var host);");
+            writer.Line($"{EmittedNames.Rules}.Normalize(origin, out var domain, out var host);");
             for (var i = 0; i < origins.EntryTests.Count; i++)
             {
                 var test = origins.EntryTests[i];
@@ -178,7 +178,7 @@ namespace CorsGen.Emit
                 }
                 else if (ProgressDfa(origins, test) is { } dfa)
                 {
-                    reaches.Add((i, input, $"{EmittedNames.Runtime}.MatchedPrefix({input}, Entry{i}Classes, {dfa.ClassCount}, Entry{i}Transitions, {dfa.StartState}, {dfa.DeadState}, {dfa.MatchState})"));
+                    reaches.Add((i, input, $"{EmittedNames.Rules}.MatchedPrefix({input}, Entry{i}Classes, {dfa.ClassCount}, Entry{i}Transitions, {dfa.StartState}, {dfa.DeadState}, {dfa.MatchState})"));
                 }
             }
 
@@ -191,7 +191,7 @@ namespace CorsGen.Emit
             }
             else
             {
-                writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out var host);");
+                writer.Line($"{EmittedNames.Rules}.Normalize(origin, out var domain, out var host);");
                 writer.Line("int reach;");
             }
 
@@ -214,7 +214,7 @@ namespace CorsGen.Emit
         {
             writer.Line("/// <summary>The <c>corsgen.result</c> of a request with <paramref name=\"requestOrigin\"/> (KongCorsMetrics); allocates nothing.</summary>");
             writer.Open($"internal static string ResultOf(string? requestOrigin{RequestPathEmitter.ConfiguredParameter(policy)})");
-            writer.Open($"if ({EmittedNames.Runtime}.ValidOrigin(requestOrigin) is not {{ }} origin)");
+            writer.Open($"if ({EmittedNames.Rules}.ValidOrigin(requestOrigin) is not {{ }} origin)");
             writer.Line("return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;");
             writer.Close();
             writer.Line();
@@ -254,7 +254,7 @@ namespace CorsGen.Emit
                 writer.Line();
             }
 
-            writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {EmittedNames.Rules}.ValidOrigin(requestOrigin);");
             var argument = RequestPathEmitter.ConfiguredArgument(policy);
             writer.Line(reflects ? $"var allowOrigin = MatchOrigin(origin{argument}, out var allowAll);" : $"var allowOrigin = MatchOrigin(origin{argument}, out _);");
             writer.Line();
@@ -342,7 +342,7 @@ namespace CorsGen.Emit
             else
             {
                 writer.Line("// P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).");
-                writer.Open($"if ({EmittedNames.Runtime}.IsHeaderNameList(requestHeaders))");
+                writer.Open($"if ({EmittedNames.Rules}.IsHeaderNameList(requestHeaders))");
                 writer.Line("headers.Add(new(\"Access-Control-Allow-Headers\", requestHeaders!));");
                 writer.Close();
                 if (policy.AllowMethods is not null || policy.MaxAge is not null || policy.PrivateNetwork)
@@ -460,7 +460,7 @@ namespace CorsGen.Emit
                         // O10: the attribute's entries come first; a configured entry decides only when none of them matched.
                         writer.Line(tests ? "var first = FirstMatchingEntry(origin);" : "var first = -1;");
                         writer.Open("if (first < 0)");
-                        writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out var host);");
+                        writer.Line($"{EmittedNames.Rules}.Normalize(origin, out var domain, out var host);");
                         writer.Line("first = configured.FirstMatchingEntry(origin, domain, host);");
                         writer.Close();
                         writer.Line();

@@ -60,7 +60,7 @@ namespace CorsGen.Emit
                 EvaluateEmitter.Write(writer, policy);
             }
 
-            if (facts.HasAspNetCore)
+            if (facts.HasRuntime)
             {
                 if (!policy.PreflightContinue)
                 {
@@ -264,7 +264,7 @@ namespace CorsGen.Emit
             }
 
             var needsHost = origins.HostRegexes is not null || origins.ConfigurationKey is not null;
-            writer.Line($"{EmittedNames.Runtime}.Normalize(origin, out var domain, out {(needsHost ? "var host" : "_")});");
+            writer.Line($"{EmittedNames.Rules}.Normalize(origin, out var domain, out {(needsHost ? "var host" : "_")});");
             if (!origins.Literals.IsEmpty)
             {
                 writer.Line();
@@ -272,7 +272,7 @@ namespace CorsGen.Emit
                 writer.Line("// origin, which is then the entry's own normal form (a constant: no allocation).");
                 if (SearchesLiterals(origins))
                 {
-                    writer.Open($"if ({EmittedNames.Runtime}.FindLiteral(Literals, domain) is {{ }} literal)");
+                    writer.Open($"if ({EmittedNames.Rules}.FindLiteral(Literals, domain) is {{ }} literal)");
                     writer.Line("return literal;");
                     writer.Close();
                 }
@@ -288,7 +288,7 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("// O4-O9: then the configured entries, in their order (O10).");
                 writer.Open("if (configured.Matches(origin, domain, host))");
-                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Line($"return {EmittedNames.Rules}.AllowOriginFor(origin, domain);");
                 writer.Close();
             }
 
@@ -341,7 +341,7 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("// O6, O7: regex entries without ':' are matched against the host alone.");
                 writer.Open("if (MatchesHostRegexes(host))");
-                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Line($"return {EmittedNames.Rules}.AllowOriginFor(origin, domain);");
                 writer.Close();
             }
 
@@ -350,7 +350,7 @@ namespace CorsGen.Emit
                 writer.Line();
                 writer.Line("// O6, O7: regex entries with a ':' are matched against the normalized scheme://host[:port].");
                 writer.Open("if (MatchesOriginRegexes(domain))");
-                writer.Line($"return {EmittedNames.Runtime}.AllowOriginFor(origin, domain);");
+                writer.Line($"return {EmittedNames.Rules}.AllowOriginFor(origin, domain);");
                 writer.Close();
             }
         }
@@ -359,7 +359,7 @@ namespace CorsGen.Emit
         {
             writer.Line("/// <summary>The Access-Control-Allow-Origin value for a request with <paramref name=\"requestOrigin\"/> (O1-O10, C3).</summary>");
             writer.Open($"internal static string? GetAllowOrigin(string? requestOrigin{ConfiguredParameter(policy)})");
-            writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {EmittedNames.Rules}.ValidOrigin(requestOrigin);");
             if (CanReflectForCredentials(policy))
             {
                 writer.Line($"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out var allowAll);");
@@ -422,7 +422,7 @@ namespace CorsGen.Emit
             {
                 writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
                 writer.Line($"var requestedHeaders = {EmittedNames.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
-                writer.Open($"if ({EmittedNames.Runtime}.IsHeaderNameList(requestedHeaders))");
+                writer.Open($"if ({EmittedNames.Rules}.IsHeaderNameList(requestedHeaders))");
                 writer.Line("headers.AccessControlAllowHeaders = requestedHeaders;");
                 writer.Close();
                 writer.Open("else");
@@ -467,17 +467,6 @@ namespace CorsGen.Emit
         /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
         private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
         {
-            if (!IsConfigured(policy))
-            {
-                // A configured policy's callback is made once by each of its Metadata instances, bound to their origins.
-                writer.Line("/// <summary>Adds the headers of <see cref=\"ApplyResponseHeaders\"/> when the response starts, whoever writes it.</summary>");
-                writer.Open("internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>");
-                writer.Line("ApplyResponseHeaders((HttpContext)state);");
-                writer.Line("return Task.CompletedTask;");
-                writer.Close(";");
-                writer.Line();
-            }
-
             writer.Line("/// <summary>");
             writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
             writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
@@ -519,7 +508,7 @@ namespace CorsGen.Emit
         {
             var mode = policy.Origins.Mode;
             var configured = IsConfigured(policy);
-            writer.Line($"var origin = {EmittedNames.Runtime}.ValidOrigin(requestOrigin);");
+            writer.Line($"var origin = {EmittedNames.Rules}.ValidOrigin(requestOrigin);");
 
             var reflects = CanReflectForCredentials(policy);
             writer.Line(reflects

@@ -1,67 +1,33 @@
-using CorsGen.Model;
-
 namespace CorsGen.Emit
 {
+    /// <summary>Which of CorsGen.Runtime's startup checks an application assembly names.</summary>
+    internal enum StartupCheck
+    {
+        /// <summary><c>KongCorsStartupCheck</c>: endpoints whose policy is an attribute need <c>UseKongCors()</c>.</summary>
+        Attributes,
+
+        /// <summary><c>KongCorsConfiguredOriginsStartupCheck</c>: that, and configured origins are read and checked at startup.</summary>
+        WithConfiguredOrigins,
+    }
+
     /// <summary>
-    /// Writes the startup check of policy attributes: a hosting startup, which ASP.NET Core runs for the application's own
-    /// assembly, that adds a startup filter calling <c>CheckAttributesHaveMiddleware</c> once the pipeline is built. It is
-    /// the one hook that runs when nothing else of CorsGen does: an app that puts <c>[ShopCors]</c> on its endpoints and
-    /// never calls <c>UseKongCors()</c> or any <c>With...()</c>. In a library it is written too and stays idle (hosting
-    /// startups of other assemblies run only when the app lists them).
+    /// Writes the one line of the startup check that must live in the application's own assembly: the
+    /// <c>[assembly: HostingStartup(...)]</c> that makes ASP.NET Core run CorsGen.Runtime's check. It is the one hook that
+    /// runs when nothing else of CorsGen does: an app that puts <c>[ShopCors]</c> on its endpoints and never calls
+    /// <c>UseKongCors()</c> or <c>WithKongCors(...)</c>. In a library it is written too and stays idle (hosting startups of
+    /// other assemblies run only when the app lists them).
     /// </summary>
     internal static class StartupCheckEmitter
     {
         public const string HintName = "CorsGen.KongCorsStartupCheck.g.cs";
 
-        private const string ClassName = "KongCorsStartupCheck";
-
-        public static string Emit(CompilationFacts facts, RuntimeHelpers helpers)
+        public static string Emit(StartupCheck check)
         {
             var writer = new SourceWriter();
             writer.FileHeader("the startup check that policy attributes run in an app without app.UseKongCors()");
-
-            // An assembly attribute stands outside every namespace, so it names its types with global::.
-            writer.Line($"[assembly: global::Microsoft.AspNetCore.Hosting.HostingStartup(typeof(global::{facts.RuntimeNamespace}.{ClassName}))]");
-            writer.Line();
-            writer.OpenGeneratedNamespace(
-                facts.RuntimeNamespace,
-                "System", "System.CodeDom.Compiler", "System.ComponentModel", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting",
-                "Microsoft.Extensions.DependencyInjection");
-            var configured = (helpers & RuntimeHelpers.ConfiguredOrigins) != 0;
-            writer.Lines(StartupCheck.Replace("        @ReadConfiguredOrigins\n", configured ? ReadConfiguredOrigins : "").Split('\n'));
-            writer.Close();
+            var type = check == StartupCheck.WithConfiguredOrigins ? "KongCorsConfiguredOriginsStartupCheck" : "KongCorsStartupCheck";
+            writer.Line($"[assembly: global::Microsoft.AspNetCore.Hosting.HostingStartup(typeof(global::CorsGen.{type}))]");
             return writer.ToString();
         }
-
-        /// <summary>The call of the check of configured origins, in an assembly that has a policy with OriginsFromConfiguration.</summary>
-        private const string ReadConfiguredOrigins =
-            "        // Configured origins are read and checked before the application serves: bad configuration stops it here.\n"
-            + "        " + EmittedNames.Runtime + ".ReadConfiguredOrigins(app.ApplicationServices);\n";
-
-        private static readonly string StartupCheck = $$"""
-            /// <summary>
-            /// Reports, when the application starts, each endpoint whose CORS policy is an attribute (<c>[ShopCors]</c>) while
-            /// app.UseKongCors() is not in the pipeline: such an endpoint would get no CORS headers at all. ASP.NET Core runs the
-            /// hosting startup of the application's assembly (unless the app sets <c>PreventHostingStartup</c>); it adds a
-            /// startup filter, which checks after the application has built its pipeline. An app with UseKongCors() pays one
-            /// lookup at startup and nothing per request.
-            /// </summary>
-            {{EmittedNames.GeneratedCodeAttribute}}
-            [EditorBrowsable(EditorBrowsableState.Never)]
-            internal sealed class {{ClassName}} : IHostingStartup, IStartupFilter
-            {
-                /// <summary>Adds the startup filter.</summary>
-                public void Configure(IWebHostBuilder builder) =>
-                    builder.ConfigureServices(static services => services.AddTransient<IStartupFilter, {{ClassName}}>());
-
-                /// <summary>Builds the application's pipeline, then checks its endpoints.</summary>
-                public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-                {
-                    next(app);
-                    @ReadConfiguredOrigins
-                    {{EmittedNames.Runtime}}.CheckAttributesHaveMiddleware(app.ApplicationServices);
-                };
-            }
-            """;
     }
 }

@@ -10,45 +10,23 @@ namespace CorsGen.Reading
     {
         public const string EndpointFilterMetadataName = "Microsoft.AspNetCore.Http.IEndpointFilter";
 
-        /// <summary>The generated class that declares <c>UseKongCors()</c>, where the framework's own Use* extensions live.</summary>
-        public const string MiddlewareExtensionsMetadataName = "Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions";
-
         public const string DecisionMetadataName = "CorsGen.KongCorsDecision";
 
         public const string HostingStartupMetadataName = "Microsoft.AspNetCore.Hosting.IHostingStartup";
 
-        public const string StartupFilterMetadataName = "Microsoft.AspNetCore.Hosting.IStartupFilter";
-
-        /// <summary>The CorsGen.Runtime type generated code reads configured origins through (OriginsFromConfiguration).</summary>
-        public const string ConfiguredOriginsMetadataName = "CorsGen.Runtime.KongCorsConfiguredOrigins";
+        /// <summary>The CorsGen.Runtime type every generated policy derives from.</summary>
+        public const string PolicyMetadataName = "CorsGen.KongCorsPolicy";
 
         public static CompilationFacts Read(Compilation compilation) => new CompilationFacts(
             HasAspNetCore: compilation.GetTypeByMetadataName(EndpointFilterMetadataName) is not null,
             SupportsGeneratedCode: SupportsGeneratedCode(compilation),
             RuntimeNamespace: "CorsGen.Generated." + NamespaceFor(compilation.AssemblyName ?? "Assembly"),
-            HasReferencedMiddleware: HasReferencedMiddleware(compilation),
-            HasHostingStartup: compilation.GetTypeByMetadataName(HostingStartupMetadataName) is not null
-                && compilation.GetTypeByMetadataName(StartupFilterMetadataName) is not null,
+            HasHostingStartup: compilation.GetTypeByMetadataName(HostingStartupMetadataName) is not null,
             HasDecision: compilation.GetTypeByMetadataName(DecisionMetadataName) is not null,
-            HasConfiguredOrigins: compilation.GetTypeByMetadataName(EndpointFilterMetadataName) is not null
-                && compilation.GetTypeByMetadataName(ConfiguredOriginsMetadataName) is not null);
+            HasRuntimeLibrary: compilation.GetTypeByMetadataName(PolicyMetadataName) is not null);
 
         public static bool SupportsGeneratedCode(Compilation compilation) =>
             compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11;
-
-        private static bool HasReferencedMiddleware(Compilation compilation)
-        {
-            foreach (var type in compilation.GetTypesByMetadataName(MiddlewareExtensionsMetadataName))
-            {
-                if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
-                    && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// An assembly name as one identifier, the last part of <c>CorsGen.Generated.&lt;name&gt;</c>: <c>My-App.Api</c> becomes

@@ -192,6 +192,9 @@ public sealed class CorrectnessDiagnosticsTests
                 app.MapGroup("/one").WithACors().{|CORS012:WithBCors|}();
                 app.MapGroup("/two").WithACors().RequireAuthorization().{|CORS012:RequireCors|}("named");
                 app.MapGroup("/three").WithACors().RequireAuthorization();
+                app.MapGroup("/four").WithKongCors(ACors.Policy).{|CORS012:WithKongCors|}(BCors.Policy);
+                app.MapGroup("/five").WithKongCors(ACors.Policy).{|CORS012:RequireCors|}("named");
+                app.MapGroup("/six").WithKongCors(ACors.Policy).RequireAuthorization();
             }
         }
         """, generatedSources: true);

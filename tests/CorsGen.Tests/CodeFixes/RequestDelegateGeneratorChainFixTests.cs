@@ -15,6 +15,11 @@ public sealed class RequestDelegateGeneratorChainFixTests
 
         namespace Shop
         {
+            internal static partial class ShopCors
+            {
+                public static CorsGen.KongCorsPolicy Policy => null!;
+            }
+
             [System.CodeDom.Compiler.GeneratedCode("CorsGen", "1.0.0")]
             internal static class ShopCorsExtensions
             {
@@ -61,6 +66,10 @@ public sealed class RequestDelegateGeneratorChainFixTests
                 var unmapped = app.MapGroup("/unmapped").WithShopCors();
                 unmapped.RequireAuthorization();
                 app.MapGet("/endpoint", () => "e").WithShopCors().WithName("endpoint");
+
+                // The library's method is never reported: the Request Delegate Generator sees it.
+                var library = app.MapGroup("/library").WithKongCors(ShopCors.Policy);
+                library.MapGet("/w", () => "w");
             }
         }
         """ + Generated, requestDelegateGenerator: true);
@@ -104,7 +113,7 @@ public sealed class RequestDelegateGeneratorChainFixTests
         requestDelegateGenerator: true);
 
     [Fact]
-    public Task The_metadata_fix_keeps_the_chain_with_the_policys_attribute() => CodeFixVerifier<RequestDelegateGeneratorChainFix>.VerifyAsync(
+    public Task The_library_fix_keeps_the_chain_with_WithKongCors() => CodeFixVerifier<RequestDelegateGeneratorChainFix>.VerifyAsync(
         Usings + """
         internal static class Routes
         {
@@ -121,12 +130,12 @@ public sealed class RequestDelegateGeneratorChainFixTests
         {
             public static void Map(WebApplication app)
             {
-                var api = app.MapGroup("/api").WithMetadata(new ShopCorsAttribute());
+                var api = app.MapGroup("/api").WithKongCors(ShopCors.Policy);
                 api.MapGet("/items", () => "a");
-                app.MapGroup("/chain").WithMetadata(new ShopCorsAttribute()).MapGet("/x", () => "x");
+                app.MapGroup("/chain").WithKongCors(ShopCors.Policy).MapGet("/x", () => "x");
             }
         }
         """ + Generated,
-        equivalenceKey: RequestDelegateGeneratorChainFix.MetadataKey,
+        equivalenceKey: RequestDelegateGeneratorChainFix.LibraryKey,
         requestDelegateGenerator: true);
 }

@@ -48,7 +48,7 @@ public sealed class ConfiguredOriginsFixture
                 }
                 else if (mode == "global")
                 {
-                    app.UseKongCors(GlobalCors.Metadata.Instance);
+                    app.UseKongCors(GlobalCors.Policy);
                 }
 
                 app.MapGroup("/partner").WithPartnerCors().MapGet("/items", () => "items");

@@ -101,7 +101,7 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
         Assert.Equal("https://shop.partner.test", AllowOrigin(attribute));
         Assert.Null(AllowOrigin(await app.PreflightAsync("/attribute/items", "https://global.test")));
 
-        // UseKongCors(GlobalCors.Metadata.Instance): an endpoint without a policy, and a 404.
+        // UseKongCors(GlobalCors.Policy): an endpoint without a policy, and a 404.
         var none = await app.SendAsync("GET", "/none", ("Origin", "https://global.test"));
         Assert.Equal("https://global.test", AllowOrigin(none));
         var missing = await app.PreflightAsync("/no-such-path", "https://global.test");
@@ -126,7 +126,7 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
         Assert.Null(AllowOrigin(await app.SendAsync("GET", "/mixed/items", ("Origin", "https://partner.test"))));
 
         // O10 through Evaluate of the application's instance: which entry of the combined list decided.
-        var policy = MetadataFor("MixedCors", app.Services);
+        var policy = PolicyFor("MixedCors", app.Services);
         Assert.Equal(0, policy.Evaluate("GET", "https://fixed.test", null, null, false).MatchedEntry);
         Assert.Equal(1, policy.Evaluate("GET", "https://eu.fixed.test", null, null, false).MatchedEntry);
         var decision = policy.Evaluate("GET", "http://late-host.test", null, null, false);
@@ -361,7 +361,7 @@ public sealed class ConfiguredOriginsTests(ConfiguredOriginsFixture fixture) : I
         Assert.Equal([1, 2], failure.Problems.Select(p => p.Index));
     }
 
-    /// <summary>The application's own instance of a policy (<c>Metadata.For(app.Services)</c>).</summary>
-    private IKongCorsPolicyDiagnostics MetadataFor(string policyClass, IServiceProvider services) =>
-        (IKongCorsPolicyDiagnostics)fixture.Policy(policyClass).GetNestedType("Metadata")!.GetMethod("For")!.Invoke(null, [services])!;
+    /// <summary>The application's own instance of a policy (<c>X.Policy.ForApplication(app.Services)</c>).</summary>
+    private runtime::CorsGen.KongCorsPolicy PolicyFor(string policyClass, IServiceProvider services) =>
+        ((runtime::CorsGen.KongCorsPolicy)fixture.Policy(policyClass).GetProperty("Policy")!.GetValue(null)!).ForApplication(services);
 }

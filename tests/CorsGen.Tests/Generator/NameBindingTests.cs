@@ -36,7 +36,9 @@ public sealed class NameBindingTests
         global using Shop.Lookalikes;
 
         public sealed class KongCorsRuntime { }
-        public sealed class IKongCorsPolicy { }
+        public sealed class KongCorsRules { }
+        public sealed class KongCorsPolicy { }
+        public sealed class KongCorsConfiguredOrigins { }
         public sealed class ReadOnlySpan<T> { }
         public sealed class StringValues { }
         public sealed class SearchValues { }
@@ -86,7 +88,7 @@ public sealed class NameBindingTests
     {
         // Compiled, not loaded: an assembly named System cannot be loaded beside the real one.
         var (output, result) = GeneratorRunner.Generate(GeneratorRunner.CreateCompilation([Policies], assemblyName));
-        Assert.Contains(result.GeneratedTrees, tree => tree.FilePath.EndsWith("CorsGen.KongCorsRuntime.g.cs", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedTrees, tree => tree.FilePath.EndsWith("Shop.MixedCors.KongCors.g.cs", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
     }
 

@@ -13,8 +13,8 @@ internal static class GeneratorCaching
         TrackingNames.PolicyDeclarations,
         TrackingNames.CompiledPolicies,
         TrackingNames.PoliciesWithFacts,
-        TrackingNames.RuntimeHelpers,
-        TrackingNames.SharedRuntime,
+        TrackingNames.StartupChecks,
+        TrackingNames.AssemblyStartupCheck,
     ];
 
     /// <summary>

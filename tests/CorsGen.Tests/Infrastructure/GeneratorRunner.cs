@@ -39,7 +39,7 @@ internal static class GeneratorRunner
     /// What the .NET SDK never reports (its default NoWarn): CS1701/CS1702, a reference built against an older framework
     /// version (CorsGen.Runtime targets net8.0) unified with the one the application runs on.
     /// </summary>
-    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn = ImmutableDictionary.CreateRange(new[]
+    internal static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn = ImmutableDictionary.CreateRange(new[]
     {
         KeyValuePair.Create("CS1701", ReportDiagnostic.Suppress),
         KeyValuePair.Create("CS1702", ReportDiagnostic.Suppress),

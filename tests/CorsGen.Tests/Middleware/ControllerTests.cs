@@ -232,8 +232,7 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
         var app = builder.Build();
         if (useKongCors)
         {
-            var extensions = fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!;
-            extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+            RuntimeLibrary.UseKongCors(app);
         }
 
         app.UseAuthentication();

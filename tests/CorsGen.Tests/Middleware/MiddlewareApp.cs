@@ -44,8 +44,7 @@ public sealed class MiddlewarePoliciesFixture
 
     internal Assembly Policies { get; }
 
-    internal object Metadata(string policyClass) =>
-        Policies.GetType("MiddlewarePolicies." + policyClass + "+Metadata", throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+    internal object Policy(string policyClass) => RuntimeLibrary.PolicyOf(Policies, "MiddlewarePolicies." + policyClass);
 }
 
 public enum CorsMode
@@ -109,7 +108,7 @@ internal sealed class MiddlewareApp : IAsyncDisposable
 
         if (mode != CorsMode.FilterOnly)
         {
-            UseKongCors(fixture, app, mode == CorsMode.MiddlewareWithGlobalPolicy ? fixture.Metadata("GlobalCors") : null);
+            UseKongCors(app, mode == CorsMode.MiddlewareWithGlobalPolicy ? fixture.Policy("GlobalCors") : null);
         }
 
         app.UseAuthentication();
@@ -194,15 +193,8 @@ internal sealed class MiddlewareApp : IAsyncDisposable
         return builder;
     }
 
-    /// <summary>Calls this assembly's generated (internal) <c>app.UseKongCors()</c>.</summary>
-    private static void UseKongCors(MiddlewarePoliciesFixture fixture, IApplicationBuilder app, object? defaultPolicy)
-    {
-        var extensions = fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!;
-        var method = defaultPolicy is null
-            ? extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!
-            : extensions.GetMethod("UseKongCors", [typeof(IApplicationBuilder), typeof(IMiddleware)])!;
-        method.Invoke(null, defaultPolicy is null ? [app] : [app, defaultPolicy]);
-    }
+    /// <summary>Calls CorsGen.Runtime's <c>app.UseKongCors()</c>.</summary>
+    private static void UseKongCors(IApplicationBuilder app, object? defaultPolicy) => RuntimeLibrary.UseKongCors(app, defaultPolicy);
 
     public Task<HttpResponseMessage> SendAsync(string method, string path, params (string Name, string Value)[] headers)
     {

@@ -167,7 +167,7 @@ public sealed class PathRuleTests(MiddlewarePoliciesFixture fixture) : IClassFix
         // A governed endpoint arrives later (as a dynamic source adds one): the path endpoints follow.
         var endpoint = new RouteEndpointBuilder(context => context.Response.WriteAsync("late"), RoutePatternFactory.Parse("/late/items"), 0);
         endpoint.Metadata.Add(new HttpMethodMetadata(["GET"]));
-        endpoint.Metadata.Add(fixture.Metadata("ApiCors"));
+        endpoint.Metadata.Add(fixture.Policy("ApiCors"));
         source.Add(endpoint.Build());
 
         using var after = await app.Preflight("/late/items", "https://app.test", "DELETE");

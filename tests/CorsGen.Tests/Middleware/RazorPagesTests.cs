@@ -19,8 +19,7 @@ public sealed class RazorPagesTests
         var builder = MiddlewareApp.CreateBuilder(new CapturingLoggerProvider());
         builder.Services.AddRazorPages().AddApplicationPart(Pages);
         await using var app = builder.Build();
-        Pages.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!
-            .GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        RuntimeLibrary.UseKongCors(app);
         app.MapRazorPages();
         await app.StartAsync();
         var client = app.GetTestClient();

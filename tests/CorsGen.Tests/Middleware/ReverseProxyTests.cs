@@ -28,8 +28,7 @@ public sealed class ReverseProxyTests(MiddlewarePoliciesFixture fixture) : IClas
             [new RouteConfig { RouteId = "items", ClusterId = "upstream", Match = new RouteMatch { Path = "/proxied/{**rest}" } }],
             [new ClusterConfig { ClusterId = "upstream", Destinations = new Dictionary<string, DestinationConfig> { ["one"] = new() { Address = upstreamAddress } } }]);
         await using var app = builder.Build();
-        fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!
-            .GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app]);
+        RuntimeLibrary.UseKongCors(app);
         PolicyHost.ApplyPolicy(fixture.Policies, "ApiCors", app.MapReverseProxy());
         await app.StartAsync();
         var client = app.GetTestClient();

@@ -8,10 +8,10 @@ namespace CorsGen.Tests.Package;
 
 /// <summary>
 /// SLOW (about a minute; Native AOT): a minimal API published with <c>PublishAot</c> for linux-x64, with a regex policy,
-/// <c>UseKongCors()</c> and a policy from a library project, each applied inside a fluent chain with ASP.NET Core's own
-/// <c>WithMetadata(new ShopCorsAttribute())</c>, which the Request Delegate Generator can see (a generated
-/// <c>WithShopCors()</c> it cannot, and the chain's <c>Map*</c> calls then warn IL2026/IL3050). Zero IL warnings; the
-/// native binary answers on loopback.
+/// <c>UseKongCors()</c> and a policy from a library project, each applied inside a fluent chain with the runtime library's
+/// <c>WithKongCors(ShopCors.Policy)</c>, which the Request Delegate Generator can see (a generated <c>WithShopCors()</c>
+/// it cannot, and the chain's <c>Map*</c> calls then warn IL2026/IL3050), in a chain and through a local. Zero IL
+/// warnings; the native binary answers on loopback.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed partial class AotPublishTests
@@ -30,6 +30,7 @@ public sealed partial class AotPublishTests
             <FrameworkReference Include="Microsoft.AspNetCore.App" />
             <ProjectReference Include="{src}/CorsGen/CorsGen.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
             <ProjectReference Include="{src}/CorsGen.Attributes/CorsGen.Attributes.csproj" />
+            <ProjectReference Include="{src}/CorsGen.Runtime/CorsGen.Runtime.csproj" />
           </ItemGroup>
         </Project>
         """;
@@ -55,6 +56,7 @@ public sealed partial class AotPublishTests
           <ItemGroup>
             <ProjectReference Include="{src}/CorsGen/CorsGen.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
             <ProjectReference Include="{src}/CorsGen.Attributes/CorsGen.Attributes.csproj" />
+            <ProjectReference Include="{src}/CorsGen.Runtime/CorsGen.Runtime.csproj" />
             <ProjectReference Include="../PartnerLib/PartnerLib.csproj" />
           </ItemGroup>
         </Project>
@@ -66,10 +68,10 @@ public sealed partial class AotPublishTests
         var app = WebApplication.CreateSlimBuilder(args).Build();
         app.UseKongCors();
         app.MapGet("/", () => "up");
-        var api = app.MapGroup("/api").WithMetadata(new ShopCorsAttribute());
+        var api = app.MapGroup("/api").WithKongCors(ShopCors.Policy);
         api.MapGet("/items", () => "kettle,mug");
         api.MapPost("/items", () => "created");
-        app.MapGroup("/partner").WithMetadata(new PartnerLib.PartnerCorsAttribute()).MapGet("/feed", () => "feed");
+        app.MapGroup("/partner").WithKongCors(PartnerLib.PartnerCors.Policy).MapGet("/feed", () => "feed");
         app.Run();
 
         [KongCors(Origins = ["https://shop.example.com", @"https://(.+\.)?example\.com"], Methods = ["GET", "POST"], Credentials = true, MaxAge = 3600)]

@@ -46,7 +46,7 @@ public sealed class Net8RuntimeTests
         app.MapGet("/", () => "up");
         app.MapGet("/runtime", () => Environment.Version.ToString());
         app.MapGet("/mixed/items", () => "kettle").WithMixedCors();
-        app.MapGet("/long/items", () => "kettle").WithLongListCors();
+        app.MapGet("/long/items", () => "kettle").WithKongCors(LongListCors.Policy);
         app.MapGet("/nfa/items", () => "kettle").WithNfaCors();
         app.MapGet("/configured/items", () => "kettle").WithConfiguredCors();
         app.Run();

@@ -260,7 +260,7 @@ public sealed class PackageConsumptionTests
             var api = app.MapGroup("/api").WithShopCors();
             api.MapGet("/items", () => new[] { "kettle", "mug" });
             api.MapPost("/items", (Item item) => Results.Created($"/api/items/{item.Name}", item));
-            app.MapGroup("/partners").WithPartnerCors().MapGet("/feed", () => "feed");
+            app.MapGroup("/partners").WithKongCors(PartnerCors.Policy).MapGet("/feed", () => "feed");
 
             app.Run();
 

@@ -3,7 +3,6 @@ using CorsGen.Policy;
 using CorsGen.Tests.Infrastructure;
 using CorsGen.Tests.Kong;
 using CorsGen.Tests.Oracle;
-using Microsoft.AspNetCore.Builder;
 
 namespace CorsGen.Tests.Policy;
 
@@ -182,8 +181,7 @@ public sealed class EvaluateTests(EvaluatePoliciesFixture fixture) : IClassFixtu
             fixture.Policies,
             fixture.Origins.Keys,
             middleware
-                ? app => fixture.Policies.GetType("Microsoft.AspNetCore.Builder.KongCorsApplicationBuilderExtensions", throwOnError: true)!
-                    .GetMethod("UseKongCors", [typeof(IApplicationBuilder)])!.Invoke(null, [app])
+                ? app => RuntimeLibrary.UseKongCors(app)
                 : null);
 
     /// <summary>Sends the sample through the pipeline and compares its CORS response headers with Evaluate's, in order.</summary>

@@ -43,103 +43,29 @@ namespace Shop
             global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
         /// <summary>
-        /// Endpoint metadata that marks an endpoint as governed by the <see cref="PublicCors"/> CORS policy.
-        /// <c>WithPublicCors()</c> adds <see cref="Instance"/> to every endpoint it applies to; <c>UseKongCors()</c>
-        /// finds the policy of an endpoint through it.
+        /// The <see cref="PublicCors"/> CORS policy, compiled: apply it with <c>WithKongCors(PublicCors.Policy)</c> on a
+        /// route group or an endpoint (<c>WithPublicCors()</c> is its shorthand), <c>[PublicCors]</c> on a controller, action,
+        /// page or handler, or <c>app.UseKongCors(PublicCors.Policy)</c> as the default policy.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
-        public sealed class Metadata
-            : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
-        {
-            private Metadata()
-            {
-            }
-
-            /// <summary>The one instance, shared by every endpoint of this policy.</summary>
-            public static Metadata Instance { get; } = new Metadata();
-
-            /// <summary>The policy class's full name.</summary>
-            public string PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.PolicyName;
-
-            /// <inheritdoc/>
-            public override string ToString() => "[KongCors] Shop.PublicCors";
-
-            bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
-
-            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
-                global::Microsoft.AspNetCore.Http.HttpContext httpContext,
-                string requestOrigin,
-                global::Microsoft.Extensions.Logging.ILogger? logger) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
-
-            global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
-                global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ApplyResponseHeadersOnStarting;
-
-            object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => this;
-
-            global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
-                this;
-
-            /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
-            global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
-                global::Microsoft.AspNetCore.Http.HttpContext context,
-                global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
-
-            string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.PolicyName;
-
-            bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => false;
-
-            string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ResultOf(requestOrigin);
-
-            global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
-        }
+        public static global::CorsGen.KongCorsPolicy Policy { get; } = new global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsPolicy();
     }
 
     /// <summary>
     /// Applies the <see cref="PublicCors"/> CORS policy to a controller or an action, a Razor Pages page model or
     /// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).
-    /// The closest wins: an action's attribute over its controller's, either over <c>WithPublicCors()</c>; ASP.NET Core's
+    /// The closest wins: an action's attribute over its controller's, either over <c>WithKongCors(...)</c>; ASP.NET Core's
     /// <c>[DisableCors]</c> closer still opts the endpoint out.
     /// </summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
     [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
     public sealed class PublicCorsAttribute
-        : global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
+        : global::CorsGen.KongCorsPolicyAttribute
     {
-        string global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.PolicyName;
-
-        bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
-
-        void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
-            global::Microsoft.AspNetCore.Http.HttpContext httpContext,
-            string requestOrigin,
-            global::Microsoft.Extensions.Logging.ILogger? logger) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
-
-        global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ApplyResponseHeadersOnStarting;
-
-        object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => global::Shop.PublicCors.Metadata.Instance;
-
-        global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
-            this;
-
-        /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
-        global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
-            global::Microsoft.AspNetCore.Http.HttpContext context,
-            global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
-
-        string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.PolicyName;
-
-        bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => false;
-
-        string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.ResultOf(requestOrigin);
-
-        global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
+        /// <summary>Applies <see cref="PublicCors.Policy"/>.</summary>
+        public PublicCorsAttribute()
+            : base(global::Shop.PublicCors.Policy)
+        {
+        }
     }
 
     /// <summary>
@@ -149,30 +75,15 @@ namespace Shop
     public static class PublicCorsExtensions
     {
         /// <summary>
-        /// Applies the <see cref="PublicCors"/> CORS policy to the endpoints of <paramref name="builder"/> (a route group
-        /// or a single endpoint): the endpoint metadata <see cref="PublicCors.Metadata"/>, and an endpoint filter that answers
-        /// preflights and adds the CORS headers to every other response (left out when <c>app.UseKongCors()</c> does
-        /// that work before authentication).
-        /// Endpoints mapped for some methods only (<c>MapGet</c>, <c>MapPost</c>...) also accept the CORS preflight
-        /// of those methods, so it reaches the policy instead of getting 405.
-        /// Apply it before other endpoint filters, so a preflight is answered before they run.
+        /// Shorthand for <c>WithKongCors(PublicCors.Policy)</c>: applies the <see cref="PublicCors"/> CORS policy to the endpoints of
+        /// <paramref name="builder"/> (a route group or a single endpoint). Under the Request Delegate Generator
+        /// (<c>PublishAot</c>), write <c>WithKongCors(...)</c> in a chain instead: generators cannot see this generated method (CORS014).
         /// </summary>
         /// <returns><paramref name="builder"/>, for chaining.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static TBuilder WithPublicCors<TBuilder>(this TBuilder builder)
-            where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
-        {
-            global::System.ArgumentNullException.ThrowIfNull(builder);
-            builder.Add(static endpoint =>
-            {
-                endpoint.Metadata.Add(global::Shop.PublicCors.Metadata.Instance);
-                endpoint.FilterFactories.Add((_, next) =>
-                    global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, global::Shop.PublicCors.Metadata.Instance, next));
-            });
-            // Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.
-            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddFinishConvention(builder, global::Shop.PublicCors.Metadata.Instance);
-            return builder;
-        }
+            where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder =>
+            global::Microsoft.AspNetCore.Builder.KongCorsEndpointConventionBuilderExtensions.WithKongCors(builder, global::Shop.PublicCors.Policy);
     }
 }
 
@@ -181,9 +92,32 @@ namespace CorsGen.Generated.CorsGenTestPolicies
     using System;
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
-    using System.Threading.Tasks;
     using Microsoft.AspNetCore.Http;
     using Microsoft.Extensions.Logging;
+
+    /// <summary>
+    /// The <c>Shop.PublicCors</c> policy as the runtime library runs it: <c>Shop.PublicCors.Policy</c>.
+    /// </summary>
+    [GeneratedCode("CorsGen", "<version>")]
+    file sealed class __PublicCorsPolicy : KongCorsPolicy
+    {
+        internal __PublicCorsPolicy()
+            : base(__PublicCorsRequestPath.PolicyName, preflightContinue: false)
+        {
+        }
+
+        public override string? GetAllowOrigin(string? requestOrigin) => __PublicCorsRequestPath.GetAllowOrigin(requestOrigin);
+
+        public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+            __PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
+
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
+            __PublicCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
+
+        protected override void ApplyResponseHeaders(HttpContext httpContext) => __PublicCorsRequestPath.ApplyResponseHeaders(httpContext);
+
+        protected override string ResultOf(string? requestOrigin) => __PublicCorsRequestPath.ResultOf(requestOrigin);
+    }
 
     /// <summary>
     /// The request path of the <c>Shop.PublicCors</c> policy: Kong's <c>cors</c> handler compiled for its configuration.
@@ -214,7 +148,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <summary>The Access-Control-Allow-Origin value for a request with <paramref name="requestOrigin"/> (O1-O10, C3).</summary>
         internal static string? GetAllowOrigin(string? requestOrigin)
         {
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, out _);
         }
 
@@ -224,7 +158,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin)
         {
-            if (KongCorsRuntime.ValidOrigin(requestOrigin) is not { } origin)
+            if (KongCorsRules.ValidOrigin(requestOrigin) is not { } origin)
             {
                 return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;
             }
@@ -240,7 +174,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
             var headers = new List<KeyValuePair<string, string>>();
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
 
             if (allowOrigin is not null)
@@ -251,7 +185,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             if (isPreflight)
             {
                 // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
-                if (KongCorsRuntime.IsHeaderNameList(requestHeaders))
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
                 {
                     headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
                 }
@@ -281,7 +215,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
             response.StatusCode = 200;
 
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
 
             // O1 (or C3): every origin.
@@ -289,7 +223,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
             var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
-            if (KongCorsRuntime.IsHeaderNameList(requestedHeaders))
+            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
             {
                 headers.AccessControlAllowHeaders = requestedHeaders;
             }
@@ -305,13 +239,6 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             response.ContentLength = 0;
         }
 
-        /// <summary>Adds the headers of <see cref="ApplyResponseHeaders"/> when the response starts, whoever writes it.</summary>
-        internal static readonly Func<object, Task> ApplyResponseHeadersOnStarting = static state =>
-        {
-            ApplyResponseHeaders((HttpContext)state);
-            return Task.CompletedTask;
-        };
-
         /// <summary>
         /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
         /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
@@ -320,7 +247,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
             var headers = httpContext.Response.Headers;
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
 
             // O1 (or C3): every origin.

@@ -26,7 +26,7 @@ namespace Shop
         /// <param name="services">The application's services (<c>app.Services</c>), whose <c>IConfiguration</c> holds the origins.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static string? GetAllowOrigin(string? requestOrigin, global::System.IServiceProvider services) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.GetAllowOrigin(requestOrigin, Metadata.For(services).Origins);
+            Policy.ForApplication(services).GetAllowOrigin(requestOrigin);
 
         /// <summary>
         /// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a
@@ -53,161 +53,29 @@ namespace Shop
             global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork, global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WithoutConfiguration);
 
         /// <summary>
-        /// Endpoint metadata that marks an endpoint as governed by the <see cref="PartnerCors"/> CORS policy.
-        /// <c>WithPartnerCors()</c> adds <see cref="Instance"/> to every endpoint it applies to; <c>UseKongCors()</c>
-        /// finds the policy of an endpoint through it.
+        /// The <see cref="PartnerCors"/> CORS policy, compiled: apply it with <c>WithKongCors(PartnerCors.Policy)</c> on a
+        /// route group or an endpoint (<c>WithPartnerCors()</c> is its shorthand), <c>[PartnerCors]</c> on a controller, action,
+        /// page or handler, or <c>app.UseKongCors(PartnerCors.Policy)</c> as the default policy.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
-        public sealed class Metadata
-            : global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
-        {
-            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Microsoft.Extensions.Configuration.IConfiguration, Metadata> s_applications = new();
-
-            /// <summary>The configured origins of this application's instance; null for <see cref="Instance"/>.</summary>
-            private readonly global::CorsGen.Runtime.KongCorsConfiguredOrigins? _origins;
-
-            /// <summary>A1-A4: the OnStarting callback, made once per instance so the request path allocates nothing.</summary>
-            private readonly global::System.Func<object, global::System.Threading.Tasks.Task> _applyResponseHeadersOnStarting;
-
-            private Metadata(global::CorsGen.Runtime.KongCorsConfiguredOrigins? origins)
-            {
-                _origins = origins;
-                _applyResponseHeadersOnStarting = state =>
-                {
-                    var httpContext = (global::Microsoft.AspNetCore.Http.HttpContext)state;
-                    global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ApplyResponseHeaders(httpContext, OriginsFor(httpContext));
-                    return global::System.Threading.Tasks.Task.CompletedTask;
-                };
-            }
-
-            /// <summary>
-            /// The policy's identity, which <c>[PartnerCors]</c> attributes and <c>UseKongCors(defaultPolicy)</c> name. Its origins
-            /// differ per application: when it serves a request itself, it finds its application's instance from the request.
-            /// </summary>
-            public static Metadata Instance { get; } = new Metadata(null);
-
-            /// <summary>
-            /// This policy for the application whose services are given: its origins are the attribute's, then those under
-            /// the configuration key <c>Cors:Origins</c>, read and checked once per application. A bad entry, a
-            /// <c>*</c> with credentials or an empty combined list throws <c>CorsGen.Runtime.KongCorsConfigurationException</c>,
-            /// naming the key, each bad entry's index and the analyzer's message.
-            /// </summary>
-            /// <param name="services">The application's services (<c>app.Services</c>, <c>EndpointBuilder.ApplicationServices</c>).</param>
-            /// <returns>The application's instance of the policy.</returns>
-            public static Metadata For(global::System.IServiceProvider? services)
-            {
-                var configuration = services?.GetService(typeof(global::Microsoft.Extensions.Configuration.IConfiguration)) as global::Microsoft.Extensions.Configuration.IConfiguration
-                    ?? throw new global::System.InvalidOperationException("CORS policy Shop.PartnerCors reads its origins from configuration, but the application's services have no IConfiguration.");
-                if (s_applications.TryGetValue(configuration, out var metadata))
-                {
-                    return metadata;
-                }
-
-                // Once per application: its warnings are logged once, and a failure is thrown again on every call.
-                lock (s_applications)
-                {
-                    if (!s_applications.TryGetValue(configuration, out metadata))
-                    {
-                        metadata = new Metadata(global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ReadOrigins(configuration, services!));
-                        s_applications.Add(configuration, metadata);
-                    }
-                }
-
-                return metadata;
-            }
-
-            /// <summary>The origins this instance answers with: the application's, or the attribute's alone for <see cref="Instance"/>.</summary>
-            internal global::CorsGen.Runtime.KongCorsConfiguredOrigins Origins => _origins ?? global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WithoutConfiguration;
-
-            /// <summary>The origins of the request's application.</summary>
-            internal global::CorsGen.Runtime.KongCorsConfiguredOrigins OriginsFor(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-                _origins ?? For(httpContext.RequestServices).Origins;
-
-            /// <summary>The OnStarting callback of this instance (A1-A4).</summary>
-            internal global::System.Func<object, global::System.Threading.Tasks.Task> ApplyResponseHeadersOnStarting => _applyResponseHeadersOnStarting;
-
-            /// <summary>The policy class's full name.</summary>
-            public string PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.PolicyName;
-
-            /// <inheritdoc/>
-            public override string ToString() => "[KongCors] Shop.PartnerCors";
-
-            bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
-
-            void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
-                global::Microsoft.AspNetCore.Http.HttpContext httpContext,
-                string requestOrigin,
-                global::Microsoft.Extensions.Logging.ILogger? logger) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger, OriginsFor(httpContext));
-
-            global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
-                ApplyResponseHeadersOnStarting;
-
-            object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => Instance;
-
-            global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
-                _origins is null ? For(services) : this;
-
-            /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
-            global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
-                global::Microsoft.AspNetCore.Http.HttpContext context,
-                global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
-
-            string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.PolicyName;
-
-            bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => false;
-
-            string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ResultOf(requestOrigin, Origins);
-
-            global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
-                global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork, Origins);
-        }
+        public static global::CorsGen.KongCorsPolicy Policy { get; } = new global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsPolicy();
     }
 
     /// <summary>
     /// Applies the <see cref="PartnerCors"/> CORS policy to a controller or an action, a Razor Pages page model or
     /// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).
-    /// The closest wins: an action's attribute over its controller's, either over <c>WithPartnerCors()</c>; ASP.NET Core's
+    /// The closest wins: an action's attribute over its controller's, either over <c>WithKongCors(...)</c>; ASP.NET Core's
     /// <c>[DisableCors]</c> closer still opts the endpoint out.
     /// </summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
     [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
     internal sealed class PartnerCorsAttribute
-        : global::System.Attribute, global::Microsoft.AspNetCore.Http.IMiddleware, global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy, global::CorsGen.IKongCorsPolicyDiagnostics
+        : global::CorsGen.KongCorsPolicyAttribute
     {
-        string global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.PolicyName;
-
-        bool global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.PreflightContinue => false;
-
-        void global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.WritePreflightAnswer(
-            global::Microsoft.AspNetCore.Http.HttpContext httpContext,
-            string requestOrigin,
-            global::Microsoft.Extensions.Logging.ILogger? logger) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger, global::Shop.PartnerCors.Metadata.Instance.OriginsFor(httpContext));
-
-        global::System.Func<object, global::System.Threading.Tasks.Task> global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ApplyResponseHeadersOnStarting =>
-            global::Shop.PartnerCors.Metadata.Instance.ApplyResponseHeadersOnStarting;
-
-        object global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.Policy => global::Shop.PartnerCors.Metadata.Instance;
-
-        global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy global::CorsGen.Generated.CorsGenTestPolicies.IKongCorsPolicy.ForApplication(global::System.IServiceProvider services) =>
-            global::Shop.PartnerCors.Metadata.For(services);
-
-        /// <summary>Runs this policy for one request, as <c>UseKongCors()</c> does for the endpoints that carry it.</summary>
-        global::System.Threading.Tasks.Task global::Microsoft.AspNetCore.Http.IMiddleware.InvokeAsync(
-            global::Microsoft.AspNetCore.Http.HttpContext context,
-            global::Microsoft.AspNetCore.Http.RequestDelegate next) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.Invoke(this, context, next);
-
-        string global::CorsGen.IKongCorsPolicyDiagnostics.PolicyName => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.PolicyName;
-
-        bool global::CorsGen.IKongCorsPolicyDiagnostics.PreflightContinue => false;
-
-        string global::CorsGen.IKongCorsPolicyDiagnostics.ResultOf(string? requestOrigin) => global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.ResultOf(requestOrigin, global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WithoutConfiguration);
-
-        global::CorsGen.KongCorsDecision global::CorsGen.IKongCorsPolicyDiagnostics.Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
-            global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork, global::CorsGen.Generated.CorsGenTestPolicies.__PartnerCorsRequestPath.WithoutConfiguration);
+        /// <summary>Applies <see cref="PartnerCors.Policy"/>.</summary>
+        public PartnerCorsAttribute()
+            : base(global::Shop.PartnerCors.Policy)
+        {
+        }
     }
 
     /// <summary>
@@ -217,38 +85,15 @@ namespace Shop
     internal static class PartnerCorsExtensions
     {
         /// <summary>
-        /// Applies the <see cref="PartnerCors"/> CORS policy to the endpoints of <paramref name="builder"/> (a route group
-        /// or a single endpoint): the endpoint metadata <see cref="PartnerCors.Metadata"/>, and an endpoint filter that answers
-        /// preflights and adds the CORS headers to every other response (left out when <c>app.UseKongCors()</c> does
-        /// that work before authentication).
-        /// Endpoints mapped for some methods only (<c>MapGet</c>, <c>MapPost</c>...) also accept the CORS preflight
-        /// of those methods, so it reaches the policy instead of getting 405.
-        /// Apply it before other endpoint filters, so a preflight is answered before they run.
+        /// Shorthand for <c>WithKongCors(PartnerCors.Policy)</c>: applies the <see cref="PartnerCors"/> CORS policy to the endpoints of
+        /// <paramref name="builder"/> (a route group or a single endpoint). Under the Request Delegate Generator
+        /// (<c>PublishAot</c>), write <c>WithKongCors(...)</c> in a chain instead: generators cannot see this generated method (CORS014).
         /// </summary>
         /// <returns><paramref name="builder"/>, for chaining.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static TBuilder WithPartnerCors<TBuilder>(this TBuilder builder)
-            where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
-        {
-            global::System.ArgumentNullException.ThrowIfNull(builder);
-            if (builder is global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder routes)
-            {
-                // A group: its application's configured origins are read and checked now, so bad configuration stops the
-                // application where it maps its endpoints.
-                global::Shop.PartnerCors.Metadata.For(routes.ServiceProvider);
-            }
-
-            builder.Add(static endpoint =>
-            {
-                // The application's own instance of the policy, holding the origins read from its configuration.
-                var policy = global::Shop.PartnerCors.Metadata.For(endpoint.ApplicationServices);
-                endpoint.Metadata.Add(policy);
-                endpoint.FilterFactories.Add((_, next) => global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.CreateFilter(endpoint, policy, next));
-            });
-            // Runs once the endpoint's metadata is complete: preflight routing and the checks logged at startup.
-            global::CorsGen.Generated.CorsGenTestPolicies.KongCorsRuntime.AddFinishConvention(builder, global::Shop.PartnerCors.Metadata.Instance);
-            return builder;
-        }
+            where TBuilder : global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder =>
+            global::Microsoft.AspNetCore.Builder.KongCorsEndpointConventionBuilderExtensions.WithKongCors(builder, global::Shop.PartnerCors.Policy);
     }
 }
 
@@ -257,11 +102,55 @@ namespace CorsGen.Generated.CorsGenTestPolicies
     using System;
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
-    using System.Threading.Tasks;
     using Microsoft.AspNetCore.Http;
     using Microsoft.Extensions.Logging;
     using CorsGen.Runtime;
     using Microsoft.Extensions.Configuration;
+
+    /// <summary>
+    /// The <c>Shop.PartnerCors</c> policy as the runtime library runs it: <c>Shop.PartnerCors.Policy</c>.
+    /// </summary>
+    [GeneratedCode("CorsGen", "<version>")]
+    file sealed class __PartnerCorsPolicy : KongCorsPolicy
+    {
+        /// <summary>The origins of an application's instance; null for the policy's identity.</summary>
+        private readonly KongCorsConfiguredOrigins? _origins;
+
+        /// <summary>The policy's identity, whose origins are the attribute's alone until an application's are read.</summary>
+        internal __PartnerCorsPolicy()
+            : base(__PartnerCorsRequestPath.PolicyName, preflightContinue: false, __PartnerCorsRequestPath.ConfigurationKey)
+        {
+        }
+
+        /// <summary>One application's instance, with the origins read from its configuration.</summary>
+        private __PartnerCorsPolicy(KongCorsConfiguredOrigins origins)
+            : base(__PartnerCorsRequestPath.PolicyName, preflightContinue: false)
+        {
+            _origins = origins;
+        }
+
+        /// <summary>The origins this instance answers with: the application's, or the attribute's alone for the identity.</summary>
+        private KongCorsConfiguredOrigins Origins => _origins ?? __PartnerCorsRequestPath.WithoutConfiguration;
+
+        /// <summary>The origins of the request's application: the identity serves with its application's instance's.</summary>
+        private KongCorsConfiguredOrigins OriginsFor(HttpContext httpContext) =>
+            _origins ?? ((__PartnerCorsPolicy)ForApplication(httpContext.RequestServices)).Origins;
+
+        protected override KongCorsPolicy CreateForApplication(IConfiguration configuration, IServiceProvider services) =>
+            new __PartnerCorsPolicy(__PartnerCorsRequestPath.ReadOrigins(configuration, services));
+
+        public override string? GetAllowOrigin(string? requestOrigin) => __PartnerCorsRequestPath.GetAllowOrigin(requestOrigin, Origins);
+
+        public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
+            __PartnerCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork, Origins);
+
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
+            __PartnerCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger, OriginsFor(httpContext));
+
+        protected override void ApplyResponseHeaders(HttpContext httpContext) => __PartnerCorsRequestPath.ApplyResponseHeaders(httpContext, OriginsFor(httpContext));
+
+        protected override string ResultOf(string? requestOrigin) => __PartnerCorsRequestPath.ResultOf(requestOrigin, Origins);
+    }
 
     /// <summary>
     /// The request path of the <c>Shop.PartnerCors</c> policy: Kong's <c>cors</c> handler compiled for its configuration.
@@ -340,7 +229,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 return "*";
             }
 
-            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            KongCorsRules.Normalize(origin, out var domain, out var host);
 
             // O8, O9: a literal entry matches when the normalized origins are equal; the answer is the normalized
             // origin, which is then the entry's own normal form (a constant: no allocation).
@@ -353,13 +242,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             // O6, O7: regex entries without ':' are matched against the host alone.
             if (MatchesHostRegexes(host))
             {
-                return KongCorsRuntime.AllowOriginFor(origin, domain);
+                return KongCorsRules.AllowOriginFor(origin, domain);
             }
 
             // O4-O9: then the configured entries, in their order (O10).
             if (configured.Matches(origin, domain, host))
             {
-                return KongCorsRuntime.AllowOriginFor(origin, domain);
+                return KongCorsRules.AllowOriginFor(origin, domain);
             }
 
             // O10: no entry matched.
@@ -442,14 +331,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <summary>The Access-Control-Allow-Origin value for a request with <paramref name="requestOrigin"/> (O1-O10, C3).</summary>
         internal static string? GetAllowOrigin(string? requestOrigin, KongCorsConfiguredOrigins configured)
         {
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, configured, out _);
         }
 
         /// <summary>O10: the index of the first entry that matches <paramref name="origin"/> (valid, D4), or -1.</summary>
         private static int FirstMatchingEntry(string origin)
         {
-            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            KongCorsRules.Normalize(origin, out var domain, out var host);
             if (domain is "https://shop.example.com")
             {
                 return 0;
@@ -498,7 +387,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             var closest = -1;
             subject = "";
             stop = 0;
-            KongCorsRuntime.Normalize(origin, out var domain, out var host);
+            KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
             reach = domain.CommonPrefixLength("https://shop.example.com");
@@ -507,7 +396,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
                 (closest, subject, stop) = (0, domain.ToString(), reach);
             }
 
-            reach = KongCorsRuntime.MatchedPrefix(host, Entry1Classes, 12, Entry1Transitions, 0, 1, -1);
+            reach = KongCorsRules.MatchedPrefix(host, Entry1Classes, 12, Entry1Transitions, 0, 1, -1);
             if (reach > stop)
             {
                 (closest, subject, stop) = (1, host.ToString(), reach);
@@ -519,7 +408,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
         internal static string ResultOf(string? requestOrigin, KongCorsConfiguredOrigins configured)
         {
-            if (KongCorsRuntime.ValidOrigin(requestOrigin) is not { } origin)
+            if (KongCorsRules.ValidOrigin(requestOrigin) is not { } origin)
             {
                 return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;
             }
@@ -535,7 +424,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
             var headers = new List<KeyValuePair<string, string>>();
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, configured, out _);
 
             if (!configured.AllowsEveryOrigin)
@@ -555,7 +444,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             if (isPreflight)
             {
                 // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
-                if (KongCorsRuntime.IsHeaderNameList(requestHeaders))
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
                 {
                     headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
                 }
@@ -596,7 +485,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             var first = FirstMatchingEntry(origin);
             if (first < 0)
             {
-                KongCorsRuntime.Normalize(origin, out var domain, out var host);
+                KongCorsRules.Normalize(origin, out var domain, out var host);
                 first = configured.FirstMatchingEntry(origin, domain, host);
             }
 
@@ -626,7 +515,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
             response.StatusCode = 200;
 
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, configured, out _);
 
             // O2: the answer depends on Origin unless the combined list is exactly ["*"] (O1); a preflight replaces Vary (P6).
@@ -655,7 +544,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
             // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
             var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
-            if (KongCorsRuntime.IsHeaderNameList(requestedHeaders))
+            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
             {
                 headers.AccessControlAllowHeaders = requestedHeaders;
             }
@@ -684,7 +573,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
             var headers = httpContext.Response.Headers;
-            var origin = KongCorsRuntime.ValidOrigin(requestOrigin);
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, configured, out _);
 
             // O2, A3: the answer depends on Origin unless the combined list is exactly ["*"] (O1); appended to the endpoint's Vary.

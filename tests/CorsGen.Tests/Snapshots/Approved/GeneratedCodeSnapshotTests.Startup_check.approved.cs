@@ -3,37 +3,4 @@
 // Rule ids in comments (R1, P2, O8, D4...) are explained in https://github.com/corsgen/CorsGen/blob/main/docs/kong-rules.md
 #nullable enable
 
-[assembly: global::Microsoft.AspNetCore.Hosting.HostingStartup(typeof(global::CorsGen.Generated.CorsGenTestPolicies.KongCorsStartupCheck))]
-
-namespace CorsGen.Generated.CorsGenTestPolicies
-{
-    using System;
-    using System.CodeDom.Compiler;
-    using System.ComponentModel;
-    using Microsoft.AspNetCore.Builder;
-    using Microsoft.AspNetCore.Hosting;
-    using Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>
-    /// Reports, when the application starts, each endpoint whose CORS policy is an attribute (<c>[ShopCors]</c>) while
-    /// app.UseKongCors() is not in the pipeline: such an endpoint would get no CORS headers at all. ASP.NET Core runs the
-    /// hosting startup of the application's assembly (unless the app sets <c>PreventHostingStartup</c>); it adds a
-    /// startup filter, which checks after the application has built its pipeline. An app with UseKongCors() pays one
-    /// lookup at startup and nothing per request.
-    /// </summary>
-    [GeneratedCode("CorsGen", "<version>")]
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    internal sealed class KongCorsStartupCheck : IHostingStartup, IStartupFilter
-    {
-        /// <summary>Adds the startup filter.</summary>
-        public void Configure(IWebHostBuilder builder) =>
-            builder.ConfigureServices(static services => services.AddTransient<IStartupFilter, KongCorsStartupCheck>());
-
-        /// <summary>Builds the application's pipeline, then checks its endpoints.</summary>
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            KongCorsRuntime.CheckAttributesHaveMiddleware(app.ApplicationServices);
-        };
-    }
-}
+[assembly: global::Microsoft.AspNetCore.Hosting.HostingStartup(typeof(global::CorsGen.KongCorsStartupCheck))]
