@@ -1,8 +1,7 @@
-using System.ComponentModel;
-#if NET8_0_OR_GREATER
 using System;
 using System.Buffers;
-#endif
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace CorsGen
 {
@@ -10,7 +9,8 @@ namespace CorsGen
     /// Kong's <c>cors</c> rules that every policy applies the same way, as primitives over the request's own strings: the
     /// D4 checks of what may be reflected, O8 normalization, and the walks of the origin automata the generator compiles.
     /// For use by CorsGen's generated code and its runtime library; they allocate nothing on the request path. The rule
-    /// ids are those of CorsGen's docs/kong-rules.md.
+    /// ids are those of CorsGen's docs/kong-rules.md. They are the same on every target: .NET 8+ gets the vectorized
+    /// searches (<c>SearchValues</c>), netstandard2.0 (with System.Memory) plain loops.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class KongCorsRules
@@ -22,8 +22,8 @@ namespace CorsGen
         /// <summary>D4: visible ASCII, '!' to '~', the only chars of an Origin that is matched and reflected.</summary>
         private static readonly SearchValues<char> VisibleAscii = SearchValues.Create(Range('!', '~'));
 
-        /// <summary>The 8-bit alphabet PCRE2 sees, U+0000 to U+00FF: a subject with any other char matches no regex entry.</summary>
-        public static readonly SearchValues<char> Latin1 = SearchValues.Create(Range('\u0000', '\u00ff'));
+        /// <summary>The 8-bit alphabet PCRE2 sees, U+0000 to U+00FF.</summary>
+        private static readonly SearchValues<char> Latin1 = SearchValues.Create(Range('\u0000', '\u00ff'));
 
         private static char[] Range(char first, char last)
         {
@@ -116,10 +116,64 @@ namespace CorsGen
 
         /// <summary>RFC 9110 <c>tchar</c>.</summary>
         private static bool IsTokenChar(char c) =>
-            c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-                or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
+            IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 
+        private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+        /// <summary>
+        /// Whether every char of <paramref name="subject"/> is in the 8-bit alphabet PCRE2 sees (U+0000 to U+00FF): a subject
+        /// with any other char matches no regex entry.
+        /// </summary>
+        /// <param name="subject">The normalized origin or host.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsLatin1(ReadOnlySpan<char> subject)
+        {
 #if NET8_0_OR_GREATER
+            return !subject.ContainsAnyExcept(Latin1);
+#else
+            foreach (var c in subject)
+            {
+                if (c > '\u00ff')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
+        }
+
+        /// <summary>Ordinal: whether <paramref name="subject"/> starts with <paramref name="value"/>.</summary>
+        /// <param name="subject">The text.</param>
+        /// <param name="value">The literal.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool StartsWith(ReadOnlySpan<char> subject, string value) => subject.StartsWith(value.AsSpan());
+
+        /// <summary>Ordinal: whether <paramref name="subject"/> ends with <paramref name="value"/>.</summary>
+        /// <param name="subject">The text.</param>
+        /// <param name="value">The literal.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool EndsWith(ReadOnlySpan<char> subject, string value) => subject.EndsWith(value.AsSpan());
+
+        /// <summary>How many leading chars <paramref name="subject"/> and <paramref name="value"/> share (Evaluate's closest entry).</summary>
+        /// <param name="subject">The refused origin's normal form.</param>
+        /// <param name="value">A literal entry's normal form.</param>
+        public static int CommonPrefixLength(ReadOnlySpan<char> subject, string value)
+        {
+#if NET8_0_OR_GREATER
+            return subject.CommonPrefixLength(value);
+#else
+            var length = Math.Min(subject.Length, value.Length);
+            var i = 0;
+            while (i < length && subject[i] == value[i])
+            {
+                i++;
+            }
+
+            return i;
+#endif
+        }
+
         /// <summary>
         /// O8: Kong's <c>normalize_origin</c> over LuaSocket 3.0-rc1's <c>url.parse</c>, without copying any origin a
         /// browser sends. Drops <c>#fragment</c>, <c>userinfo@</c>, path, query, <c>[]</c> around an IPv6 host, and
@@ -131,8 +185,8 @@ namespace CorsGen
         /// <param name="host">The host alone: the subject of host-only regex entries (O7).</param>
         public static void Normalize(string origin, out ReadOnlySpan<char> domain, out ReadOnlySpan<char> host)
         {
-            domain = origin;
-            host = origin;
+            domain = origin.AsSpan();
+            host = origin.AsSpan();
             var text = origin.AsSpan();
 
             // url.parse strips the fragment first.
@@ -144,10 +198,10 @@ namespace CorsGen
 
             // A scheme: ^[A-Za-z0-9][A-Za-z0-9+.-]*:
             var schemeEnd = -1;
-            if (end > 0 && char.IsAsciiLetterOrDigit(text[0]))
+            if (end > 0 && IsAsciiLetterOrDigit(text[0]))
             {
                 var i = 1;
-                while (i < end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '+' or '-' or '.'))
+                while (i < end && (IsAsciiLetterOrDigit(text[i]) || text[i] is '+' or '-' or '.'))
                 {
                     i++;
                 }
@@ -193,8 +247,8 @@ namespace CorsGen
             var hasPort = hostEnd < authorityEnd;
             var port = hasPort ? text.Slice(hostEnd + 1, authorityEnd - hostEnd - 1) : ReadOnlySpan<char>.Empty;
             var keepPort = hasPort
-                && !((scheme.SequenceEqual("http") && port.SequenceEqual("80"))
-                    || (scheme.SequenceEqual("https") && port.SequenceEqual("443")));
+                && !((scheme.SequenceEqual("http".AsSpan()) && port.SequenceEqual("80".AsSpan()))
+                    || (scheme.SequenceEqual("https".AsSpan()) && port.SequenceEqual("443".AsSpan())));
 
             if (at < 0 && !bracketed)
             {
@@ -205,8 +259,13 @@ namespace CorsGen
             }
 
             // userinfo or an IPv6 host: the normal form is not one slice of the header, so it is built.
+#if NET8_0_OR_GREATER
             var prefix = string.Concat(scheme, schemeEnd < 0 ? ReadOnlySpan<char>.Empty : "://", host);
             domain = keepPort ? string.Concat(prefix, ":", port) : prefix;
+#else
+            var prefix = schemeEnd < 0 ? host.ToString() : scheme.ToString() + "://" + host.ToString();
+            domain = (keepPort ? prefix + ":" + port.ToString() : prefix).AsSpan();
+#endif
         }
 
         /// <summary>The normalized origin as the string to send: the header itself when it is already normal.</summary>
@@ -377,6 +436,5 @@ namespace CorsGen
 
             return subject.Length;
         }
-#endif
     }
 }

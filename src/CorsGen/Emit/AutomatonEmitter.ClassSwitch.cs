@@ -19,7 +19,7 @@ namespace CorsGen.Emit
             if (!layout.TestsEachChar)
             {
                 writer.Line("// A char beyond the 8-bit alphabet PCRE2 sees (never in a D4-valid origin) matches nothing.");
-                writer.Open($"if (subject.ContainsAnyExcept({EmittedNames.Rules}.Latin1))");
+                writer.Open($"if (!{EmittedNames.Rules}.IsLatin1(subject))");
                 writer.Line("return false;");
                 writer.Close();
                 writer.Line();

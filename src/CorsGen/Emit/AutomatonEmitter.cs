@@ -72,12 +72,12 @@ namespace CorsGen.Emit
             if (matcher.SuffixBeforeFinalNewline)
             {
                 writer.Open(
-                    $"if (!subject.EndsWith({suffix})",
-                    $"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && subject.Slice(0, subject.Length - 1).EndsWith({suffix})))");
+                    $"if (!{EmittedNames.Rules}.EndsWith(subject, {suffix})",
+                    $"&& !(subject.Length > 0 && subject[subject.Length - 1] == '\\n' && {EmittedNames.Rules}.EndsWith(subject.Slice(0, subject.Length - 1), {suffix})))");
             }
             else
             {
-                writer.Open($"if (!subject.EndsWith({suffix}))");
+                writer.Open($"if (!{EmittedNames.Rules}.EndsWith(subject, {suffix}))");
             }
 
             writer.Line("return false;");
@@ -98,7 +98,7 @@ namespace CorsGen.Emit
             }
 
             writer.Line($"// Every match starts with {SourceWriter.Literal(prefix)}: one comparison instead of {prefix.Length} {unit}.");
-            writer.Open($"if (!subject.StartsWith({SourceWriter.Literal(prefix)}))");
+            writer.Open($"if (!{EmittedNames.Rules}.StartsWith(subject, {SourceWriter.Literal(prefix)}))");
             writer.Line("return false;");
             writer.Close();
             writer.Line();
@@ -170,7 +170,7 @@ namespace CorsGen.Emit
         private static void WriteChain(SourceWriter writer, string chain, string? onMatch, string onMismatch)
         {
             writer.Line($"// {chain.Length} states that each allow one char: one comparison.");
-            writer.Open($"if (!subject.Slice(i).StartsWith({SourceWriter.Literal(chain)}))");
+            writer.Open($"if (!{EmittedNames.Rules}.StartsWith(subject.Slice(i), {SourceWriter.Literal(chain)}))");
             writer.Line(onMismatch);
             writer.Close();
             writer.Line();

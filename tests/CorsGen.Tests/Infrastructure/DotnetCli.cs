@@ -15,9 +15,13 @@ internal static class DotnetCli
     public sealed record Result(int ExitCode, string Output);
 
     /// <summary>Runs a command to its end; kills its process tree and fails after <paramref name="timeout"/>.</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments) =>
+        RunProgramAsync(Dotnet, workingDirectory, environment, timeout, arguments);
+
+    /// <summary>Runs a program (a published app's executable) to its end, as <see cref="RunAsync"/> runs <c>dotnet</c>.</summary>
+    public static async Task<Result> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        using var process = Start(workingDirectory, environment, arguments, out var output);
+        using var process = StartProgram(program, workingDirectory, environment, arguments, out var output);
         using var cancellation = new CancellationTokenSource(timeout);
         try
         {
@@ -26,7 +30,7 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             Kill(process);
-            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` did not finish within {timeout.TotalSeconds:0} s:\n{Text(output)}");
+            throw new TimeoutException($"`{Path.GetFileName(program)} {string.Join(' ', arguments)}` did not finish within {timeout.TotalSeconds:0} s:\n{Text(output)}");
         }
 
         return new Result(process.ExitCode, Text(output));

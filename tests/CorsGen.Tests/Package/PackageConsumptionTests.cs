@@ -117,7 +117,7 @@ public sealed class PackageConsumptionTests
         return nupkg;
     }
 
-    /// <summary>Exactly the generator, its code fixes, the attribute library, the readme and the license; no dependency.</summary>
+    /// <summary>Exactly the generator, its code fixes, the libraries, the readme and the license; System.Memory for netstandard2.0 alone.</summary>
     private static void AssertPackageContents(string nupkg, string version)
     {
         using var zip = ZipFile.OpenRead(nupkg);
@@ -143,10 +143,13 @@ public sealed class PackageConsumptionTests
             ],
             files);
 
-        XNamespace ns = "http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd";
         using (var nuspecStream = zip.GetEntry("CorsGen.nuspec")!.Open())
         {
-            var metadata = XDocument.Load(nuspecStream).Root!.Element(ns + "metadata")!;
+            // NuGet picks the nuspec schema by the features the package uses (a dependency's exclude attribute: 2013/05).
+            var root = XDocument.Load(nuspecStream).Root!;
+            var ns = root.Name.Namespace;
+            Assert.StartsWith("http://schemas.microsoft.com/packaging/", ns.NamespaceName, StringComparison.Ordinal);
+            var metadata = root.Element(ns + "metadata")!;
             Assert.Equal("CorsGen", metadata.Element(ns + "id")!.Value);
             Assert.Equal(version, metadata.Element(ns + "version")!.Value);
             Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
@@ -157,9 +160,13 @@ public sealed class PackageConsumptionTests
             Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")!.Value));
             Assert.Null(metadata.Element(ns + "developmentDependency"));
 
-            // No dependency at all: not Roslyn, not a CorsGen.Attributes package.
-            var dependencies = metadata.Element(ns + "dependencies");
-            Assert.Empty(dependencies?.Descendants(ns + "dependency") ?? []);
+            // One dependency, System.Memory for lib/netstandard2.0 (spans); none for .NET 8+: not Roslyn, not a
+            // CorsGen.Attributes package.
+            var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToDictionary(
+                g => g.Attribute("targetFramework")!.Value,
+                g => g.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value).ToList());
+            Assert.Equal(["System.Memory"], groups[".NETStandard2.0"]);
+            Assert.Empty(groups["net8.0"]);
         }
 
         // What .NET 8+ apps compile against is built for .NET 8 and says it is trimmable (IsAotCompatible implies it); the

@@ -111,10 +111,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             __DeviceCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
-        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
-            __DeviceCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
+        {
+            var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);
+            __DeviceCorsRequestPath.WriteHeaders(ref headers, isPreflight: true, requestOrigin);
+        }
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext) => __DeviceCorsRequestPath.ApplyResponseHeaders(httpContext);
+        protected override void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
+            __DeviceCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin));
+        }
 
         protected override string ResultOf(string? requestOrigin) => __DeviceCorsRequestPath.ResultOf(requestOrigin);
     }
@@ -179,6 +186,56 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return MatchOrigin(origin, out _);
         }
 
+        /// <summary>
+        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
+        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
+        /// </summary>
+        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
+        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
+        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin)
+            where THeaders : struct, IKongCorsHeaders
+        {
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin, even when it matched nothing.
+            headers.VaryOrigin();
+
+            if (allowOrigin is null)
+            {
+                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
+                headers.RefuseOrigin(requestOrigin, origin is not null);
+            }
+            else
+            {
+                headers.AllowOrigin(allowOrigin);
+            }
+
+            if (isPreflight)
+            {
+                // P2: the configured Headers.
+                headers.AllowHeaders(AllowHeaders);
+
+                // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
+                headers.AllowMethods(AllowMethods);
+
+                // P4: Max-Age whenever MaxAge is set, 0 included.
+                headers.MaxAge(MaxAge);
+
+                // P5: private network access, only when asked for with exactly "true"; independent of the origin.
+                if (headers.RequestsPrivateNetwork)
+                {
+                    headers.AllowPrivateNetwork();
+                }
+            }
+            else
+            {
+                // A1: the configured ExposedHeaders, replacing any value.
+                headers.ExposeHeaders(ExposeHeaders);
+            }
+        }
+
         /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
         private static readonly string[] Entries =
         {
@@ -215,13 +272,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
-            reach = domain.CommonPrefixLength("https://intranet.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://intranet.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (0, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("http://192.168.1.10:8080");
+            reach = KongCorsRules.CommonPrefixLength(domain, "http://192.168.1.10:8080");
             if (reach > stop)
             {
                 (closest, subject, stop) = (1, domain.ToString(), reach);
@@ -248,34 +305,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var headers = new List<KeyValuePair<string, string>>();
+            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
+            var headers = answer.List;
+
+            // The headers, written by the request path itself.
+            WriteHeaders(ref answer, isPreflight, requestOrigin);
+
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3, P6: the answer depends on Origin.
-            headers.Add(new("Vary", "Origin"));
-
-            if (allowOrigin is not null)
-            {
-                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
-            }
-
-            if (isPreflight)
-            {
-                headers.Add(new("Access-Control-Allow-Headers", AllowHeaders));
-                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
-                headers.Add(new("Access-Control-Max-Age", MaxAge));
-
-                // P5: only when asked for; independent of the origin.
-                if (requestPrivateNetwork)
-                {
-                    headers.Add(new("Access-Control-Allow-Private-Network", "true"));
-                }
-            }
-            else
-            {
-                headers.Add(new("Access-Control-Expose-Headers", ExposeHeaders));
-            }
 
             if (origin is null)
             {
@@ -296,96 +333,5 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
-
-        /// <summary>
-        /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
-        /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
-        /// </summary>
-        /// <param name="httpContext">The preflight.</param>
-        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
-        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
-        internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
-        {
-            var request = httpContext.Request;
-            var response = httpContext.Response;
-            var headers = response.Headers;
-
-            // O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.
-            var earlierHeaders = headers.Count != 0;
-
-            // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
-            response.StatusCode = 200;
-
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6).
-            headers.Vary = "Origin";
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                if (earlierHeaders)
-                {
-                    headers.Remove("Access-Control-Allow-Origin");
-                }
-
-                KongCorsRuntime.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // P2: the configured Headers.
-            headers.AccessControlAllowHeaders = AllowHeaders;
-
-            // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
-            headers.AccessControlAllowMethods = AllowMethods;
-
-            // P4: Max-Age whenever MaxAge is set, 0 included.
-            headers.AccessControlMaxAge = MaxAge;
-
-            // P5: private network access, only when asked for with exactly "true"; independent of the origin.
-            if (KongCorsRuntime.First(request.Headers["Access-Control-Request-Private-Network"]) == "true")
-            {
-                headers["Access-Control-Allow-Private-Network"] = "true";
-            }
-
-            // P1: an empty body.
-            response.ContentLength = 0;
-        }
-
-        /// <summary>
-        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
-        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
-        /// </summary>
-        internal static void ApplyResponseHeaders(HttpContext httpContext)
-        {
-            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
-            var headers = httpContext.Response.Headers;
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.
-            KongCorsRuntime.AppendVaryOrigin(headers);
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
-                if (!string.IsNullOrEmpty(requestOrigin))
-                {
-                    KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
-                }
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // A1: the configured ExposedHeaders, replacing any value.
-            headers.AccessControlExposeHeaders = ExposeHeaders;
-        }
     }
 }

@@ -111,10 +111,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             __LargeCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
-        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
-            __LargeCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
+        {
+            var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);
+            __LargeCorsRequestPath.WriteHeaders(ref headers, isPreflight: true, requestOrigin);
+        }
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext) => __LargeCorsRequestPath.ApplyResponseHeaders(httpContext);
+        protected override void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
+            __LargeCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin));
+        }
 
         protected override string ResultOf(string? requestOrigin) => __LargeCorsRequestPath.ResultOf(requestOrigin);
     }
@@ -187,8 +194,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         private static bool MatchesHostRegexes(ReadOnlySpan<char> subject)
         {
             // Every match ends with ".test" (a final newline aside): one comparison rejects most other subjects.
-            if (!subject.EndsWith(".test")
-                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && subject.Slice(0, subject.Length - 1).EndsWith(".test")))
+            if (!KongCorsRules.EndsWith(subject, ".test")
+                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && KongCorsRules.EndsWith(subject.Slice(0, subject.Length - 1), ".test")))
             {
                 return false;
             }
@@ -254,14 +261,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         private static bool MatchesOriginRegexes(ReadOnlySpan<char> subject)
         {
             // Every match ends with ".test" (a final newline aside): one comparison rejects most other subjects.
-            if (!subject.EndsWith(".test")
-                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && subject.Slice(0, subject.Length - 1).EndsWith(".test")))
+            if (!KongCorsRules.EndsWith(subject, ".test")
+                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && KongCorsRules.EndsWith(subject.Slice(0, subject.Length - 1), ".test")))
             {
                 return false;
             }
 
             // Every match starts with "https://": one comparison instead of 8 steps.
-            if (!subject.StartsWith("https://"))
+            if (!KongCorsRules.StartsWith(subject, "https://"))
             {
                 return false;
             }
@@ -576,6 +583,50 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return MatchOrigin(origin, out _);
         }
 
+        /// <summary>
+        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
+        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
+        /// </summary>
+        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
+        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
+        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin)
+            where THeaders : struct, IKongCorsHeaders
+        {
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin, even when it matched nothing.
+            headers.VaryOrigin();
+
+            if (allowOrigin is null)
+            {
+                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
+                headers.RefuseOrigin(requestOrigin, origin is not null);
+            }
+            else
+            {
+                headers.AllowOrigin(allowOrigin);
+            }
+
+            if (isPreflight)
+            {
+                // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
+                var requestHeaders = headers.RequestHeaders;
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
+                {
+                    headers.AllowHeaders(requestHeaders!);
+                }
+                else
+                {
+                    headers.NoAllowHeaders();
+                }
+
+                // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
+                headers.AllowMethods(AllowMethods);
+            }
+        }
+
         /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
         private static readonly string[] Entries =
         {
@@ -618,7 +669,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
-            reach = domain.CommonPrefixLength("https://a.test");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://a.test");
             if (reach > stop)
             {
                 (closest, subject, stop) = (0, domain.ToString(), reach);
@@ -645,28 +696,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var headers = new List<KeyValuePair<string, string>>();
+            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
+            var headers = answer.List;
+
+            // The headers, written by the request path itself.
+            WriteHeaders(ref answer, isPreflight, requestOrigin);
+
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3, P6: the answer depends on Origin.
-            headers.Add(new("Vary", "Origin"));
-
-            if (allowOrigin is not null)
-            {
-                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
-            }
-
-            if (isPreflight)
-            {
-                // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
-                if (KongCorsRules.IsHeaderNameList(requestHeaders))
-                {
-                    headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
-                }
-
-                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
-            }
 
             if (origin is null)
             {
@@ -687,92 +724,5 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
-
-        /// <summary>
-        /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
-        /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
-        /// </summary>
-        /// <param name="httpContext">The preflight.</param>
-        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
-        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
-        internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
-        {
-            var request = httpContext.Request;
-            var response = httpContext.Response;
-            var headers = response.Headers;
-
-            // O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.
-            var earlierHeaders = headers.Count != 0;
-
-            // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
-            response.StatusCode = 200;
-
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6).
-            headers.Vary = "Origin";
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                if (earlierHeaders)
-                {
-                    headers.Remove("Access-Control-Allow-Origin");
-                }
-
-                KongCorsRuntime.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
-            var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
-            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
-            {
-                headers.AccessControlAllowHeaders = requestedHeaders;
-            }
-            else
-            {
-                headers.Remove("Access-Control-Allow-Headers");
-            }
-
-            // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
-            headers.AccessControlAllowMethods = AllowMethods;
-
-            // P1: an empty body.
-            response.ContentLength = 0;
-        }
-
-        /// <summary>
-        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
-        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
-        /// </summary>
-        internal static void ApplyResponseHeaders(HttpContext httpContext)
-        {
-            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
-            var headers = httpContext.Response.Headers;
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.
-            KongCorsRuntime.AppendVaryOrigin(headers);
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
-                if (!string.IsNullOrEmpty(requestOrigin))
-                {
-                    KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
-                }
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-        }
     }
 }

@@ -111,10 +111,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             __LongListCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
-        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
-            __LongListCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
+        {
+            var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);
+            __LongListCorsRequestPath.WriteHeaders(ref headers, isPreflight: true, requestOrigin);
+        }
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext) => __LongListCorsRequestPath.ApplyResponseHeaders(httpContext);
+        protected override void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
+            __LongListCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin));
+        }
 
         protected override string ResultOf(string? requestOrigin) => __LongListCorsRequestPath.ResultOf(requestOrigin);
     }
@@ -429,6 +436,50 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, out _);
+        }
+
+        /// <summary>
+        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
+        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
+        /// </summary>
+        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
+        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
+        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin)
+            where THeaders : struct, IKongCorsHeaders
+        {
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin, even when it matched nothing.
+            headers.VaryOrigin();
+
+            if (allowOrigin is null)
+            {
+                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
+                headers.RefuseOrigin(requestOrigin, origin is not null);
+            }
+            else
+            {
+                headers.AllowOrigin(allowOrigin);
+            }
+
+            if (isPreflight)
+            {
+                // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
+                var requestHeaders = headers.RequestHeaders;
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
+                {
+                    headers.AllowHeaders(requestHeaders!);
+                }
+                else
+                {
+                    headers.NoAllowHeaders();
+                }
+
+                // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
+                headers.AllowMethods(AllowMethods);
+            }
         }
 
         /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
@@ -1229,775 +1280,775 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
-            reach = domain.CommonPrefixLength("https://s0.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s0.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (0, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s1.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s1.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (1, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s2.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s2.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (2, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s3.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s3.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (3, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s4.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s4.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (4, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s5.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s5.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (5, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s6.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s6.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (6, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s7.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s7.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (7, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s8.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s8.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (8, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s9.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s9.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (9, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s10.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s10.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (10, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s11.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s11.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (11, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s12.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s12.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (12, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s13.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s13.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (13, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s14.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s14.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (14, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s15.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s15.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (15, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s16.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s16.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (16, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s17.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s17.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (17, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s18.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s18.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (18, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s19.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s19.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (19, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s20.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s20.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (20, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s21.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s21.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (21, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s22.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s22.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (22, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s23.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s23.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (23, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s24.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s24.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (24, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s25.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s25.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (25, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s26.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s26.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (26, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s27.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s27.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (27, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s28.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s28.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (28, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s29.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s29.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (29, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s30.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s30.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (30, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s31.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s31.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (31, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s32.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s32.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (32, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s33.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s33.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (33, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s34.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s34.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (34, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s35.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s35.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (35, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s36.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s36.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (36, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s37.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s37.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (37, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s38.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s38.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (38, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s39.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s39.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (39, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s40.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s40.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (40, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s41.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s41.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (41, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s42.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s42.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (42, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s43.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s43.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (43, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s44.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s44.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (44, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s45.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s45.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (45, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s46.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s46.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (46, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s47.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s47.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (47, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s48.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s48.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (48, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s49.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s49.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (49, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s50.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s50.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (50, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s51.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s51.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (51, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s52.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s52.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (52, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s53.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s53.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (53, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s54.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s54.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (54, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s55.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s55.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (55, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s56.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s56.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (56, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s57.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s57.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (57, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s58.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s58.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (58, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s59.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s59.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (59, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s60.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s60.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (60, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s61.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s61.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (61, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s62.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s62.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (62, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s63.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s63.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (63, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s64.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s64.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (64, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s65.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s65.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (65, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s66.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s66.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (66, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s67.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s67.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (67, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s68.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s68.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (68, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s69.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s69.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (69, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s70.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s70.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (70, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s71.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s71.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (71, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s72.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s72.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (72, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s73.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s73.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (73, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s74.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s74.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (74, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s75.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s75.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (75, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s76.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s76.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (76, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s77.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s77.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (77, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s78.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s78.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (78, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s79.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s79.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (79, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s80.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s80.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (80, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s81.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s81.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (81, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s82.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s82.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (82, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s83.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s83.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (83, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s84.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s84.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (84, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s85.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s85.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (85, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s86.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s86.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (86, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s87.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s87.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (87, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s88.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s88.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (88, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s89.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s89.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (89, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s90.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s90.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (90, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s91.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s91.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (91, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s92.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s92.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (92, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s93.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s93.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (93, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s94.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s94.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (94, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s95.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s95.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (95, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s96.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s96.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (96, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s97.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s97.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (97, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s98.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s98.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (98, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s99.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s99.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (99, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s100.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s100.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (100, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s101.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s101.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (101, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s102.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s102.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (102, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s103.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s103.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (103, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s104.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s104.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (104, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s105.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s105.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (105, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s106.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s106.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (106, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s107.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s107.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (107, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s108.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s108.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (108, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s109.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s109.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (109, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s110.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s110.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (110, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s111.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s111.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (111, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s112.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s112.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (112, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s113.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s113.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (113, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s114.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s114.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (114, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s115.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s115.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (115, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s116.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s116.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (116, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s117.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s117.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (117, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s118.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s118.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (118, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s119.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s119.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (119, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s120.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s120.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (120, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s121.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s121.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (121, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s122.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s122.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (122, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s123.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s123.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (123, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s124.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s124.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (124, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s125.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s125.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (125, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s126.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s126.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (126, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s127.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s127.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (127, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://s128.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://s128.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (128, domain.ToString(), reach);
@@ -2024,28 +2075,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var headers = new List<KeyValuePair<string, string>>();
+            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
+            var headers = answer.List;
+
+            // The headers, written by the request path itself.
+            WriteHeaders(ref answer, isPreflight, requestOrigin);
+
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3, P6: the answer depends on Origin.
-            headers.Add(new("Vary", "Origin"));
-
-            if (allowOrigin is not null)
-            {
-                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
-            }
-
-            if (isPreflight)
-            {
-                // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
-                if (KongCorsRules.IsHeaderNameList(requestHeaders))
-                {
-                    headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
-                }
-
-                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
-            }
 
             if (origin is null)
             {
@@ -2066,92 +2103,5 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
-
-        /// <summary>
-        /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
-        /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
-        /// </summary>
-        /// <param name="httpContext">The preflight.</param>
-        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
-        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
-        internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
-        {
-            var request = httpContext.Request;
-            var response = httpContext.Response;
-            var headers = response.Headers;
-
-            // O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.
-            var earlierHeaders = headers.Count != 0;
-
-            // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
-            response.StatusCode = 200;
-
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6).
-            headers.Vary = "Origin";
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                if (earlierHeaders)
-                {
-                    headers.Remove("Access-Control-Allow-Origin");
-                }
-
-                KongCorsRuntime.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
-            var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
-            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
-            {
-                headers.AccessControlAllowHeaders = requestedHeaders;
-            }
-            else
-            {
-                headers.Remove("Access-Control-Allow-Headers");
-            }
-
-            // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
-            headers.AccessControlAllowMethods = AllowMethods;
-
-            // P1: an empty body.
-            response.ContentLength = 0;
-        }
-
-        /// <summary>
-        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
-        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
-        /// </summary>
-        internal static void ApplyResponseHeaders(HttpContext httpContext)
-        {
-            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
-            var headers = httpContext.Response.Headers;
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.
-            KongCorsRuntime.AppendVaryOrigin(headers);
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
-                if (!string.IsNullOrEmpty(requestOrigin))
-                {
-                    KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
-                }
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-        }
     }
 }

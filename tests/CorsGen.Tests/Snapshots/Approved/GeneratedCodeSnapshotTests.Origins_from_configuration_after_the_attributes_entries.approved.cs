@@ -144,10 +144,17 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             __PartnerCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork, Origins);
 
-        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
-            __PartnerCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger, OriginsFor(httpContext));
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
+        {
+            var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);
+            __PartnerCorsRequestPath.WriteHeaders(ref headers, isPreflight: true, requestOrigin, OriginsFor(httpContext));
+        }
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext) => __PartnerCorsRequestPath.ApplyResponseHeaders(httpContext, OriginsFor(httpContext));
+        protected override void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
+            __PartnerCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin), OriginsFor(httpContext));
+        }
 
         protected override string ResultOf(string? requestOrigin) => __PartnerCorsRequestPath.ResultOf(requestOrigin, Origins);
     }
@@ -265,8 +272,8 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         private static bool MatchesHostRegexes(ReadOnlySpan<char> subject)
         {
             // Every match ends with ".internal.test" (a final newline aside): one comparison rejects most other subjects.
-            if (!subject.EndsWith(".internal.test")
-                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && subject.Slice(0, subject.Length - 1).EndsWith(".internal.test")))
+            if (!KongCorsRules.EndsWith(subject, ".internal.test")
+                && !(subject.Length > 0 && subject[subject.Length - 1] == '\n' && KongCorsRules.EndsWith(subject.Slice(0, subject.Length - 1), ".internal.test")))
             {
                 return false;
             }
@@ -304,7 +311,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         State3:
             // 13 states that each allow one char: one comparison.
-            if (!subject.Slice(i).StartsWith("internal.test"))
+            if (!KongCorsRules.StartsWith(subject.Slice(i), "internal.test"))
             {
                 return false;
             }
@@ -333,6 +340,60 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             return MatchOrigin(origin, configured, out _);
+        }
+
+        /// <summary>
+        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
+        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
+        /// </summary>
+        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
+        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
+        /// <param name="configured">The combined list's configured part, read when the application started.</param>
+        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin, KongCorsConfiguredOrigins configured)
+            where THeaders : struct, IKongCorsHeaders
+        {
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, configured, out _);
+
+            // O2, A3, P6: the answer depends on Origin unless the combined list is exactly ["*"] (O1).
+            if (!configured.AllowsEveryOrigin)
+            {
+                headers.VaryOrigin();
+            }
+
+            // C2: credentials on every response of a policy that lists its origins, matched or not.
+            headers.AllowCredentials();
+
+            if (allowOrigin is null)
+            {
+                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
+                headers.RefuseOrigin(requestOrigin, origin is not null);
+            }
+            else
+            {
+                headers.AllowOrigin(allowOrigin);
+            }
+
+            if (isPreflight)
+            {
+                // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
+                var requestHeaders = headers.RequestHeaders;
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
+                {
+                    headers.AllowHeaders(requestHeaders!);
+                }
+                else
+                {
+                    headers.NoAllowHeaders();
+                }
+
+                // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
+                headers.AllowMethods(AllowMethods);
+
+                // P4: Max-Age whenever MaxAge is set, 0 included.
+                headers.MaxAge(MaxAge);
+            }
         }
 
         /// <summary>O10: the index of the first entry that matches <paramref name="origin"/> (valid, D4), or -1.</summary>
@@ -390,7 +451,7 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
-            reach = domain.CommonPrefixLength("https://shop.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://shop.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (0, domain.ToString(), reach);
@@ -423,35 +484,14 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var headers = new List<KeyValuePair<string, string>>();
+            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
+            var headers = answer.List;
+
+            // The headers, written by the request path itself.
+            WriteHeaders(ref answer, isPreflight, requestOrigin, configured);
+
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, configured, out _);
-
-            if (!configured.AllowsEveryOrigin)
-            {
-                // O2, A3, P6: the answer depends on Origin unless the combined list is exactly ["*"] (O1).
-                headers.Add(new("Vary", "Origin"));
-            }
-
-            // C2: credentials on every response of a policy that lists its origins.
-            headers.Add(new("Access-Control-Allow-Credentials", "true"));
-
-            if (allowOrigin is not null)
-            {
-                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
-            }
-
-            if (isPreflight)
-            {
-                // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
-                if (KongCorsRules.IsHeaderNameList(requestHeaders))
-                {
-                    headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
-                }
-
-                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
-                headers.Add(new("Access-Control-Max-Age", MaxAge));
-            }
 
             if (configured.AllowsEveryOrigin)
             {
@@ -494,110 +534,5 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private static KongCorsDecision Decide(string[] entries, bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : entries[entry], entries.Length, reason, headers);
-
-        /// <summary>
-        /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
-        /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
-        /// </summary>
-        /// <param name="httpContext">The preflight.</param>
-        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
-        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
-        /// <param name="configured">The combined list's configured part, read when the application started.</param>
-        internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger, KongCorsConfiguredOrigins configured)
-        {
-            var request = httpContext.Request;
-            var response = httpContext.Response;
-            var headers = response.Headers;
-
-            // O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.
-            var earlierHeaders = headers.Count != 0;
-
-            // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
-            response.StatusCode = 200;
-
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, configured, out _);
-
-            // O2: the answer depends on Origin unless the combined list is exactly ["*"] (O1); a preflight replaces Vary (P6).
-            if (!configured.AllowsEveryOrigin)
-            {
-                headers.Vary = "Origin";
-            }
-
-            // C2: credentials on every response of a policy that lists its origins, matched or not.
-            headers.AccessControlAllowCredentials = "true";
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                if (earlierHeaders)
-                {
-                    headers.Remove("Access-Control-Allow-Origin");
-                }
-
-                KongCorsRuntime.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
-            var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
-            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
-            {
-                headers.AccessControlAllowHeaders = requestedHeaders;
-            }
-            else
-            {
-                headers.Remove("Access-Control-Allow-Headers");
-            }
-
-            // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
-            headers.AccessControlAllowMethods = AllowMethods;
-
-            // P4: Max-Age whenever MaxAge is set, 0 included.
-            headers.AccessControlMaxAge = MaxAge;
-
-            // P1: an empty body.
-            response.ContentLength = 0;
-        }
-
-        /// <summary>
-        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
-        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
-        /// </summary>
-        /// <param name="httpContext">The request, whose response starts.</param>
-        /// <param name="configured">The combined list's configured part, read when the application started.</param>
-        internal static void ApplyResponseHeaders(HttpContext httpContext, KongCorsConfiguredOrigins configured)
-        {
-            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
-            var headers = httpContext.Response.Headers;
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, configured, out _);
-
-            // O2, A3: the answer depends on Origin unless the combined list is exactly ["*"] (O1); appended to the endpoint's Vary.
-            if (!configured.AllowsEveryOrigin)
-            {
-                KongCorsRuntime.AppendVaryOrigin(headers);
-            }
-
-            // C2: credentials on every response of a policy that lists its origins, matched or not.
-            headers.AccessControlAllowCredentials = "true";
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
-                if (!string.IsNullOrEmpty(requestOrigin))
-                {
-                    KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
-                }
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-        }
     }
 }

@@ -114,7 +114,11 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
             throw new InvalidOperationException("P7: this policy lets preflights continue; it does not answer them.");
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext) => __LegacyCorsRequestPath.ApplyResponseHeaders(httpContext);
+        protected override void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
+            __LegacyCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin));
+        }
 
         protected override string ResultOf(string? requestOrigin) => __LegacyCorsRequestPath.ResultOf(requestOrigin);
     }
@@ -175,6 +179,36 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return MatchOrigin(origin, out _);
         }
 
+        /// <summary>
+        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
+        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
+        /// </summary>
+        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
+        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
+        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
+        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin)
+            where THeaders : struct, IKongCorsHeaders
+        {
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O2, A3, P6: the answer depends on Origin, even when it matched nothing.
+            headers.VaryOrigin();
+
+            if (allowOrigin is null)
+            {
+                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
+                headers.RefuseOrigin(requestOrigin, origin is not null);
+            }
+            else
+            {
+                headers.AllowOrigin(allowOrigin);
+            }
+
+            // A1: the configured ExposedHeaders (P7: preflights continue to the application unanswered).
+            headers.ExposeHeaders(ExposeHeaders);
+        }
+
         /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
         private static readonly string[] Entries =
         {
@@ -211,13 +245,13 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             KongCorsRules.Normalize(origin, out var domain, out var host);
             int reach;
 
-            reach = domain.CommonPrefixLength("https://a.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://a.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (0, domain.ToString(), reach);
             }
 
-            reach = domain.CommonPrefixLength("https://b.example.com");
+            reach = KongCorsRules.CommonPrefixLength(domain, "https://b.example.com");
             if (reach > stop)
             {
                 (closest, subject, stop) = (1, domain.ToString(), reach);
@@ -244,25 +278,20 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var headers = new List<KeyValuePair<string, string>>();
+            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
+            var headers = answer.List;
+
             if (isPreflight)
             {
                 // P7: the preflight continues to the application, with no CORS headers from this policy.
                 return Decide(true, requestOrigin, -1, KongCorsReason.PreflightContinued, headers);
             }
 
+            // The headers, written by the request path itself.
+            WriteHeaders(ref answer, isPreflight, requestOrigin);
+
             var origin = KongCorsRules.ValidOrigin(requestOrigin);
             var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3, P6: the answer depends on Origin.
-            headers.Add(new("Vary", "Origin"));
-
-            if (allowOrigin is not null)
-            {
-                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
-            }
-
-            headers.Add(new("Access-Control-Expose-Headers", ExposeHeaders));
 
             if (origin is null)
             {
@@ -283,37 +312,5 @@ namespace CorsGen.Generated.CorsGenTestPolicies
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
-
-        /// <summary>
-        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
-        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
-        /// </summary>
-        internal static void ApplyResponseHeaders(HttpContext httpContext)
-        {
-            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
-            var headers = httpContext.Response.Headers;
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.
-            KongCorsRuntime.AppendVaryOrigin(headers);
-
-            if (allowOrigin is null)
-            {
-                // O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.
-                headers.Remove("Access-Control-Allow-Origin");
-                if (!string.IsNullOrEmpty(requestOrigin))
-                {
-                    KongCorsRuntime.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);
-                }
-            }
-            else
-            {
-                headers.AccessControlAllowOrigin = allowOrigin;
-            }
-
-            // A1: the configured ExposedHeaders, replacing any value.
-            headers.AccessControlExposeHeaders = ExposeHeaders;
-        }
     }
 }
