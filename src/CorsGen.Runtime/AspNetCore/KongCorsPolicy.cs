@@ -122,8 +122,17 @@ namespace CorsGen
         /// </summary>
         /// <param name="requestOrigin">The request's Origin, or <see langword="null"/>.</param>
         /// <returns>One of the <see cref="KongCorsMetrics"/> results.</returns>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal abstract string ResultOf(string? requestOrigin);
+        internal string ResultOf(string? requestOrigin)
+        {
+            if (KongCorsRules.ValidOrigin(requestOrigin) is not { } origin)
+            {
+                return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;
+            }
+
+            // Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).
+            var allowOrigin = GetAllowOrigin(origin);
+            return allowOrigin == "*" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;
+        }
 
         /// <summary>
         /// The policy as it serves the application whose services are given: itself, unless its origins come from

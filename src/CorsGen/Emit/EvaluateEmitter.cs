@@ -6,9 +6,10 @@ namespace CorsGen.Emit
 {
     /// <summary>
     /// Writes a policy's <c>Evaluate</c>, in its request-path class: the policy's whole answer to a request given by its
-    /// headers, without an <c>HttpContext</c>, as a <c>KongCorsDecision</c>. Its headers are written by the request path's
-    /// own <c>WriteHeaders</c> (<see cref="RequestPathEmitter"/>), the method the response calls too; what only Evaluate
-    /// adds is which entry matched first and why.
+    /// headers, without an <c>HttpContext</c>, as a <c>KongCorsDecision</c>. It decides the origin with the request path's own
+    /// <c>MatchOrigin</c> and sets the same headers, in the same order, under the same conditions as
+    /// <see cref="RequestPathEmitter"/>'s preflight answer and response headers (EvaluateTests hold them to the real pipeline
+    /// on Kong's cases and on random requests); what only it needs is which entry matched first and why.
     /// </summary>
     internal static class EvaluateEmitter
     {
@@ -32,8 +33,6 @@ namespace CorsGen.Emit
                 WriteClosestEntry(writer, origins);
             }
 
-            writer.Line();
-            WriteResultOf(writer, policy);
             writer.Line();
             WriteEvaluate(writer, policy);
             writer.Line();
@@ -208,24 +207,10 @@ namespace CorsGen.Emit
             writer.Close();
         }
 
-        /// <summary>The metrics result of a request: what a browser makes of the answer, computed without allocating.</summary>
-        private static void WriteResultOf(SourceWriter writer, CompiledPolicy policy)
-        {
-            writer.Line("/// <summary>The <c>corsgen.result</c> of a request with <paramref name=\"requestOrigin\"/> (KongCorsMetrics); allocates nothing.</summary>");
-            writer.Open($"internal static string ResultOf(string? requestOrigin{RequestPathEmitter.ConfiguredParameter(policy)})");
-            writer.Open($"if ({EmittedNames.Rules}.ValidOrigin(requestOrigin) is not {{ }} origin)");
-            writer.Line("return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;");
-            writer.Close();
-            writer.Line();
-            writer.Line("// Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).");
-            writer.Line($"var allowOrigin = GetAllowOrigin(origin{RequestPathEmitter.ConfiguredArgument(policy)});");
-            writer.Line("return allowOrigin == \"*\" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;");
-            writer.Close();
-        }
-
         private static void WriteEvaluate(SourceWriter writer, CompiledPolicy policy)
         {
             var origins = policy.Origins;
+            var mode = origins.Mode;
             var reflects = RequestPathEmitter.CanReflectForCredentials(policy);
             var configured = RequestPathEmitter.IsConfigured(policy);
             var decide = configured ? "Decide(configured.Entries, " : "Decide(";
@@ -233,9 +218,7 @@ namespace CorsGen.Emit
             writer.Open($"internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork{RequestPathEmitter.ConfiguredParameter(policy)})");
             writer.Line("// R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).");
             writer.Line("var isPreflight = string.Equals(method, \"OPTIONS\", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;");
-            writer.Line("var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);");
-            writer.Line("var headers = answer.List;");
-            writer.Line();
+            writer.Line("var headers = new List<KeyValuePair<string, string>>();");
             if (policy.PreflightContinue)
             {
                 writer.Open("if (isPreflight)");
@@ -245,36 +228,144 @@ namespace CorsGen.Emit
                 writer.Line();
             }
 
-            writer.Line("// The headers, written by the request path itself.");
-            writer.Line($"WriteHeaders(ref answer, isPreflight, requestOrigin{RequestPathEmitter.ConfiguredArgument(policy)});");
-            writer.Line();
             if (!policy.AllowOriginAbsent)
             {
-                writer.Open("if (string.IsNullOrEmpty(requestOrigin))");
+                writer.Open("if (!isPreflight && string.IsNullOrEmpty(requestOrigin))");
                 writer.Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.");
-                writer.Line($"return {decide}isPreflight, requestOrigin, -1, KongCorsReason.NoOrigin, headers);");
+                writer.Line($"return {decide}false, requestOrigin, -1, KongCorsReason.NoOrigin, headers);");
                 writer.Close();
                 writer.Line();
             }
 
-            // Why: which rule decided, and which entry.
-            if (origins.Mode == OriginMode.List || reflects || configured)
+            writer.Line($"var origin = {EmittedNames.Rules}.ValidOrigin(requestOrigin);");
+            var argument = RequestPathEmitter.ConfiguredArgument(policy);
+            writer.Line(reflects ? $"var allowOrigin = MatchOrigin(origin{argument}, out var allowAll);" : $"var allowOrigin = MatchOrigin(origin{argument}, out _);");
+            writer.Line();
+            if (configured)
             {
-                writer.Line($"var origin = {EmittedNames.Rules}.ValidOrigin(requestOrigin);");
+                writer.Open("if (!configured.AllowsEveryOrigin)");
+                writer.Line("// O2, A3, P6: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1).");
+                writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                writer.Close();
+                writer.Line();
+            }
+            else if (mode != OriginMode.AllowAll)
+            {
+                writer.Line("// O2, A3, P6: the answer depends on Origin.");
+                writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                writer.Line();
             }
 
-            if (origins.Mode == OriginMode.List)
+            if (policy.Credentials)
             {
-                writer.Line($"var allowOrigin = MatchOrigin(origin{RequestPathEmitter.ConfiguredArgument(policy)}, out _);");
+                if (reflects)
+                {
+                    writer.Open("if (!allowAll)");
+                    writer.Line("// C2: credentials on every response of a policy that lists its origins.");
+                    writer.Line("headers.Add(new(\"Access-Control-Allow-Credentials\", \"true\"));");
+                    writer.Close();
+                    writer.Open("else if (origin is not null)");
+                    writer.Line("// C3: '*' cannot carry credentials, so the request's Origin is sent back.");
+                    if (mode == OriginMode.AllowAll)
+                    {
+                        writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                    }
+                    else if (configured)
+                    {
+                        writer.Open("if (configured.AllowsEveryOrigin)");
+                        writer.Line("headers.Add(new(\"Vary\", \"Origin\"));");
+                        writer.Close();
+                    }
+
+                    writer.Line("allowOrigin = origin;");
+                    writer.Line("headers.Add(new(\"Access-Control-Allow-Credentials\", \"true\"));");
+                    writer.Close();
+                }
+                else
+                {
+                    writer.Line("// C2: credentials on every response of a policy that lists its origins.");
+                    writer.Line("headers.Add(new(\"Access-Control-Allow-Credentials\", \"true\"));");
+                }
+
+                writer.Line();
             }
 
-            if (origins.Mode == OriginMode.List || reflects || configured)
+            writer.Open("if (allowOrigin is not null)");
+            writer.Line("headers.Add(new(\"Access-Control-Allow-Origin\", allowOrigin));");
+            writer.Close();
+            writer.Line();
+            if (WriteSettingHeaders(writer, policy))
             {
                 writer.Line();
             }
 
             WriteReason(writer, policy, reflects, decide);
             writer.Close();
+        }
+
+        /// <summary>P2-P5 on a preflight answer, A1 on any other response; false when the policy sets none of them.</summary>
+        private static bool WriteSettingHeaders(SourceWriter writer, CompiledPolicy policy)
+        {
+            if (policy.PreflightContinue)
+            {
+                // P7 returned above: this is no preflight.
+                if (policy.ExposeHeaders is not null)
+                {
+                    writer.Line("headers.Add(new(\"Access-Control-Expose-Headers\", ExposeHeaders));");
+                }
+
+                return policy.ExposeHeaders is not null;
+            }
+
+            writer.Open("if (isPreflight)");
+            if (policy.AllowHeaders is not null)
+            {
+                writer.Line("headers.Add(new(\"Access-Control-Allow-Headers\", AllowHeaders));");
+            }
+            else
+            {
+                writer.Line("// P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).");
+                writer.Open($"if ({EmittedNames.Rules}.IsHeaderNameList(requestHeaders))");
+                writer.Line("headers.Add(new(\"Access-Control-Allow-Headers\", requestHeaders!));");
+                writer.Close();
+                if (policy.AllowMethods is not null || policy.MaxAge is not null || policy.PrivateNetwork)
+                {
+                    writer.Line();
+                }
+            }
+
+            if (policy.AllowMethods is not null)
+            {
+                writer.Line("headers.Add(new(\"Access-Control-Allow-Methods\", AllowMethods));");
+            }
+
+            if (policy.MaxAge is not null)
+            {
+                writer.Line("headers.Add(new(\"Access-Control-Max-Age\", MaxAge));");
+            }
+
+            if (policy.PrivateNetwork)
+            {
+                if (policy.AllowHeaders is not null || policy.AllowMethods is not null || policy.MaxAge is not null)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("// P5: only when asked for; independent of the origin.");
+                writer.Open("if (requestPrivateNetwork)");
+                writer.Line("headers.Add(new(\"Access-Control-Allow-Private-Network\", \"true\"));");
+                writer.Close();
+            }
+
+            writer.Close();
+            if (policy.ExposeHeaders is not null)
+            {
+                writer.Open("else");
+                writer.Line("headers.Add(new(\"Access-Control-Expose-Headers\", ExposeHeaders));");
+                writer.Close();
+            }
+
+            return true;
         }
 
         /// <summary>The rule that decided, and the entry Kong stopped at.</summary>

@@ -11,16 +11,13 @@ namespace CorsGen.Emit
             var accessibility = target.IsPublic ? "public" : "internal";
             var cref = SourceWriter.XmlDoc(target.NestedName);
 
-            writer.Line("/// <summary>");
-            writer.Line($"/// Applies the <see cref=\"{cref}\"/> CORS policy (Kong <c>cors</c> plugin semantics) to endpoints.");
-            writer.Line("/// </summary>");
+            writer.Line($"/// <summary>Applies the <see cref=\"{cref}\"/> CORS policy to endpoints.</summary>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Open($"{accessibility} static class {names.Extensions}");
 
             writer.Line("/// <summary>");
-            writer.Line($"/// Shorthand for <c>WithKongCors({cref}.Policy)</c>: applies the <see cref=\"{cref}\"/> CORS policy to the endpoints of");
-            writer.Line("/// <paramref name=\"builder\"/> (a route group or a single endpoint). Under the Request Delegate Generator");
-            writer.Line("/// (<c>PublishAot</c>), write <c>WithKongCors(...)</c> in a chain instead: generators cannot see this generated method (CORS014).");
+            writer.Line($"/// Shorthand for <c>WithKongCors({cref}.Policy)</c>. In a chain under the Request Delegate Generator (PublishAot), write");
+            writer.Line("/// that instead: generators cannot see this generated method (CORS014).");
             writer.Line("/// </summary>");
             writer.Line("/// <returns><paramref name=\"builder\"/>, for chaining.</returns>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);

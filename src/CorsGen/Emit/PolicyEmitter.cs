@@ -91,13 +91,22 @@ namespace CorsGen.Emit
 
             writer.Open($"static partial class {target.Name}");
 
-            writer.Line("/// <summary>");
-            writer.Line("/// The Access-Control-Allow-Origin value this policy sends for a request with the given <c>Origin</c>, or");
-            writer.Line("/// <see langword=\"null\"/> when it sends none: <c>*</c> when every origin is allowed, a single literal entry as it");
-            writer.Line("/// is, else the request's origin once normalized when an entry matches it (Kong rules O1-O10), and the request's");
-            writer.Line("/// own <c>Origin</c> where credentials meet <c>*</c> (C3).");
-            writer.Line("/// </summary>");
-            writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
+            if (facts.HasRuntime)
+            {
+                // The documentation lives with the library's KongCorsPolicy, whose members these are, for the policy's own entries.
+                writer.Line("/// <inheritdoc cref=\"global::CorsGen.KongCorsPolicy.GetAllowOrigin(string)\"/>");
+            }
+            else
+            {
+                writer.Line("/// <summary>");
+                writer.Line("/// The Access-Control-Allow-Origin value this policy sends for a request with the given <c>Origin</c>, or");
+                writer.Line("/// <see langword=\"null\"/> when it sends none: <c>*</c> when every origin is allowed, a single literal entry as it");
+                writer.Line("/// is, else the request's origin once normalized when an entry matches it (Kong rules O1-O10), and the request's");
+                writer.Line("/// own <c>Origin</c> where credentials meet <c>*</c> (C3).");
+                writer.Line("/// </summary>");
+                writer.Line("/// <param name=\"requestOrigin\">The request's <c>Origin</c> header (its first value), or <see langword=\"null\"/> when absent.</param>");
+            }
+
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static string? GetAllowOrigin(string? requestOrigin) =>");
             writer.Indent().Line($"{names.GlobalRequestPath}.GetAllowOrigin(requestOrigin{WithoutConfiguration(policy, names)});").Outdent();
@@ -118,15 +127,14 @@ namespace CorsGen.Emit
 
             if (facts.HasDecision)
             {
-                WriteEvaluate(writer, policy, names);
+                WriteEvaluate(writer, policy, names, facts.HasRuntime);
             }
 
             if (facts.HasRuntime)
             {
                 writer.Line("/// <summary>");
-                writer.Line($"/// The <see cref=\"{SourceWriter.XmlDoc(target.Name)}\"/> CORS policy, compiled: apply it with <c>WithKongCors({SourceWriter.XmlDoc(target.Name)}.Policy)</c> on a");
-                writer.Line($"/// route group or an endpoint (<c>{names.WithMethod}()</c> is its shorthand), <c>[{SourceWriter.XmlDoc(target.Name)}]</c> on a controller, action,");
-                writer.Line($"/// page or handler, or <c>app.UseKongCors({SourceWriter.XmlDoc(target.Name)}.Policy)</c> as the default policy.");
+                writer.Line($"/// This CORS policy, compiled: <c>WithKongCors({SourceWriter.XmlDoc(target.Name)}.Policy)</c> on a route group or an endpoint,");
+                writer.Line($"/// <c>app.UseKongCors({SourceWriter.XmlDoc(target.Name)}.Policy)</c> as the default policy; <c>[{SourceWriter.XmlDoc(target.Name)}]</c> as an attribute.");
                 writer.Line("/// </summary>");
                 writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
                 writer.Line($"public static global::CorsGen.KongCorsPolicy Policy {{ get; }} = new {names.GlobalPolicyObject}();");
@@ -150,29 +158,45 @@ namespace CorsGen.Emit
             RequestPathEmitter.IsConfigured(policy) ? $", {names.GlobalRequestPath}.WithoutConfiguration" : "";
 
         /// <summary>The two public <c>Evaluate</c> overloads, which the request path's <c>Evaluate</c> implements.</summary>
-        private static void WriteEvaluate(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
+        private static void WriteEvaluate(SourceWriter writer, CompiledPolicy policy, EmittedNames names, bool inheritDocs)
         {
             var origins = WithoutConfiguration(policy, names);
-            writer.Line("/// <summary>");
-            writer.Line("/// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a");
-            writer.Line("/// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the");
-            writer.Line("/// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)");
-            writer.Line("/// and for explaining a rejection.");
-            writer.Line("/// </summary>");
-            writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
-            writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
-            writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent (then it is no preflight).</param>");
-            writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
+            if (inheritDocs)
+            {
+                writer.Line("/// <inheritdoc cref=\"global::CorsGen.KongCorsPolicy.Evaluate(string, string, string, string)\"/>");
+            }
+            else
+            {
+                writer.Line("/// <summary>");
+                writer.Line("/// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a");
+                writer.Line("/// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the");
+                writer.Line("/// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)");
+                writer.Line("/// and for explaining a rejection.");
+                writer.Line("/// </summary>");
+                writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
+                writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
+                writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent (then it is no preflight).</param>");
+                writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
+            }
+
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>");
             writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false{origins});").Outdent();
             writer.Line();
-            writer.Line("/// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>");
-            writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
-            writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
-            writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent.</param>");
-            writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
-            writer.Line("/// <param name=\"requestPrivateNetwork\">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>");
+            if (inheritDocs)
+            {
+                writer.Line("/// <inheritdoc cref=\"global::CorsGen.KongCorsPolicy.Evaluate(string, string, string, string, bool)\"/>");
+            }
+            else
+            {
+                writer.Line("/// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>");
+                writer.Line("/// <param name=\"method\">The request's method (<c>OPTIONS</c> for a preflight).</param>");
+                writer.Line("/// <param name=\"origin\">Its <c>Origin</c> header, or <see langword=\"null\"/> when absent.</param>");
+                writer.Line("/// <param name=\"requestMethod\">Its <c>Access-Control-Request-Method</c>, or <see langword=\"null\"/> when absent.</param>");
+                writer.Line("/// <param name=\"requestHeaders\">Its <c>Access-Control-Request-Headers</c>, or <see langword=\"null\"/>.</param>");
+                writer.Line("/// <param name=\"requestPrivateNetwork\">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>");
+            }
+
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Line("public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
             writer.Indent().Line($"{names.GlobalRequestPath}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork{origins});").Outdent();
@@ -186,12 +210,7 @@ namespace CorsGen.Emit
         private static void WritePolicyAttribute(SourceWriter writer, CompiledPolicy policy, EmittedNames names)
         {
             var target = policy.Target;
-            writer.Line("/// <summary>");
-            writer.Line($"/// Applies the <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}\"/> CORS policy to a controller or an action, a Razor Pages page model or");
-            writer.Line("/// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).");
-            writer.Line("/// The closest wins: an action's attribute over its controller's, either over <c>WithKongCors(...)</c>; ASP.NET Core's");
-            writer.Line("/// <c>[DisableCors]</c> closer still opts the endpoint out.");
-            writer.Line("/// </summary>");
+            writer.Line($"/// <summary>Applies the <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}\"/> CORS policy (see <see cref=\"global::CorsGen.KongCorsPolicyAttribute\"/>).</summary>");
             writer.Line(EmittedNames.GlobalGeneratedCodeAttribute);
             writer.Open($"{(target.IsPublic ? "public" : "internal")} sealed class {target.Name}Attribute", ": global::CorsGen.KongCorsPolicyAttribute");
             writer.Line($"/// <summary>Applies <see cref=\"{SourceWriter.XmlDoc(target.NestedName)}.Policy\"/>.</summary>");

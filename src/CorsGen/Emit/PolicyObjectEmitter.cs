@@ -61,26 +61,12 @@ namespace CorsGen.Emit
             writer.Line("public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>");
             writer.Indent().Line($"{path}.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork{origins});").Outdent();
             writer.Line();
-            if (policy.PreflightContinue)
-            {
-                writer.Line("protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>");
-                writer.Indent().Line("throw new InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");").Outdent();
-            }
-            else
-            {
-                writer.Open("protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)");
-                writer.Line("var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);");
-                writer.Line($"{path}.WriteHeaders(ref headers, isPreflight: true, requestOrigin{originsOfRequest});");
-                writer.Close();
-            }
-
+            writer.Line("protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>");
+            writer.Indent().Line(policy.PreflightContinue
+                ? "throw new InvalidOperationException(\"P7: this policy lets preflights continue; it does not answer them.\");"
+                : $"{path}.WritePreflightAnswer(httpContext, requestOrigin, logger{originsOfRequest});").Outdent();
             writer.Line();
-            writer.Open("protected override void ApplyResponseHeaders(HttpContext httpContext)");
-            writer.Line("var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);");
-            writer.Line($"{path}.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin){originsOfRequest});");
-            writer.Close();
-            writer.Line();
-            writer.Line($"protected override string ResultOf(string? requestOrigin) => {path}.ResultOf(requestOrigin{origins});");
+            writer.Line($"protected override void ApplyResponseHeaders(HttpContext httpContext) => {path}.ApplyResponseHeaders(httpContext{originsOfRequest});");
             writer.Close();
         }
     }

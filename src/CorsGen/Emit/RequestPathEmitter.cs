@@ -55,16 +55,21 @@ namespace CorsGen.Emit
 
             writer.Line();
             WriteGetAllowOrigin(writer, policy);
-            if (facts.HasRuntime || facts.HasDecision)
-            {
-                // One algorithm for the response and for Evaluate's decision.
-                writer.Line();
-                WriteHeaders(writer, policy);
-            }
-
             if (facts.HasDecision)
             {
                 EvaluateEmitter.Write(writer, policy);
+            }
+
+            if (facts.HasRuntime)
+            {
+                if (!policy.PreflightContinue)
+                {
+                    writer.Line();
+                    WritePreflightAnswer(writer, policy);
+                }
+
+                writer.Line();
+                WriteResponseHeaders(writer, policy);
             }
 
             writer.Close();
@@ -370,71 +375,58 @@ namespace CorsGen.Emit
             writer.Close();
         }
 
-        /// <summary>
-        /// Kong's handler for one request, P1-P6 on a preflight answer and A1-A4 on any other response: the one method the
-        /// response (CorsGen.Runtime's <c>KongCorsResponseHeaders</c>) and <c>Evaluate</c> (<c>KongCorsDecisionHeaders</c>)
-        /// both call, generic over where the headers go.
-        /// </summary>
-        private static void WriteHeaders(SourceWriter writer, CompiledPolicy policy)
+        /// <summary>P1-P6: the preflight answer.</summary>
+        private static void WritePreflightAnswer(SourceWriter writer, CompiledPolicy policy)
         {
             writer.Line("/// <summary>");
-            writer.Line("/// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response");
-            writer.Line("/// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.");
+            writer.Line("/// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a");
+            writer.Line("/// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.");
             writer.Line("/// </summary>");
-            writer.Line("/// <param name=\"headers\">Where the headers go: the response, or Evaluate's list.</param>");
-            writer.Line("/// <param name=\"isPreflight\">Whether the request is a preflight (R1) this policy answers.</param>");
-            writer.Line("/// <param name=\"requestOrigin\">The request's Origin (its first value), or <see langword=\"null\"/>.</param>");
+            writer.Line("/// <param name=\"httpContext\">The preflight.</param>");
+            writer.Line("/// <param name=\"requestOrigin\">Its Origin (the first value), which made it a preflight (R1).</param>");
+            writer.Line("/// <param name=\"logger\">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>");
             if (IsConfigured(policy))
             {
                 writer.Line("/// <param name=\"configured\">The combined list's configured part, read when the application started.</param>");
             }
 
-            writer.Open(
-                $"internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin{ConfiguredParameter(policy)})",
-                "where THeaders : struct, IKongCorsHeaders");
-            if (!policy.AllowOriginAbsent)
+            writer.Open($"internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger{ConfiguredParameter(policy)})");
+            if (policy.AllowHeaders is null || policy.PrivateNetwork)
             {
-                writer.Open("if (string.IsNullOrEmpty(requestOrigin))");
-                writer.Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy (a preflight has one).");
-                writer.Line("return;");
-                writer.Close();
+                // Read only to reflect Access-Control-Request-Headers (P2) or answer a private network request (P5).
+                writer.Line("var request = httpContext.Request;");
+            }
+
+            writer.Line("var response = httpContext.Response;");
+            writer.Line("var headers = response.Headers;");
+            writer.Line();
+            if (policy.Origins.Mode == OriginMode.List)
+            {
+                writer.Line("// O10 below: only an earlier step can have set an Access-Control-Allow-Origin to remove.");
+                writer.Line("var earlierHeaders = headers.Count != 0;");
                 writer.Line();
             }
 
-            WriteOriginHeaders(writer, policy);
+            writer.Line("// P1: 200, whatever status an earlier step (a failed parameter binding) preset.");
+            writer.Line("response.StatusCode = 200;");
             writer.Line();
-            if (policy.PreflightContinue)
-            {
-                // P7: the library never asks this policy to answer a preflight.
-                if (policy.ExposeHeaders is not null)
-                {
-                    writer.Line("// A1: the configured ExposedHeaders (P7: preflights continue to the application unanswered).");
-                    writer.Line("headers.ExposeHeaders(ExposeHeaders);");
-                }
-                else
-                {
-                    writer.Line("// P7: preflights continue to the application unanswered; other responses get only the headers above.");
-                }
+            WriteOriginHeaders(writer, policy, preflight: true);
+            writer.Line();
 
-                writer.Close();
-                return;
-            }
-
-            writer.Open("if (isPreflight)");
             if (policy.AllowHeaders is not null)
             {
                 writer.Line("// P2: the configured Headers.");
-                writer.Line("headers.AllowHeaders(AllowHeaders);");
+                writer.Line("headers.AccessControlAllowHeaders = AllowHeaders;");
             }
             else
             {
                 writer.Line("// P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).");
-                writer.Line("var requestHeaders = headers.RequestHeaders;");
-                writer.Open($"if ({EmittedNames.Rules}.IsHeaderNameList(requestHeaders))");
-                writer.Line("headers.AllowHeaders(requestHeaders!);");
+                writer.Line($"var requestedHeaders = {EmittedNames.Runtime}.First(request.Headers.AccessControlRequestHeaders);");
+                writer.Open($"if ({EmittedNames.Rules}.IsHeaderNameList(requestedHeaders))");
+                writer.Line("headers.AccessControlAllowHeaders = requestedHeaders;");
                 writer.Close();
                 writer.Open("else");
-                writer.Line("headers.NoAllowHeaders();");
+                writer.Line("headers.Remove(\"Access-Control-Allow-Headers\");");
                 writer.Close();
             }
 
@@ -442,7 +434,7 @@ namespace CorsGen.Emit
             if (policy.AllowMethods is not null)
             {
                 writer.Line("// P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).");
-                writer.Line("headers.AllowMethods(AllowMethods);");
+                writer.Line("headers.AccessControlAllowMethods = AllowMethods;");
             }
             else
             {
@@ -454,25 +446,55 @@ namespace CorsGen.Emit
             {
                 writer.Line();
                 writer.Line("// P4: Max-Age whenever MaxAge is set, 0 included.");
-                writer.Line("headers.MaxAge(MaxAge);");
+                writer.Line("headers.AccessControlMaxAge = MaxAge;");
             }
 
             if (policy.PrivateNetwork)
             {
                 writer.Line();
                 writer.Line("// P5: private network access, only when asked for with exactly \"true\"; independent of the origin.");
-                writer.Open("if (headers.RequestsPrivateNetwork)");
-                writer.Line("headers.AllowPrivateNetwork();");
+                writer.Open($"if ({EmittedNames.Runtime}.First(request.Headers[\"Access-Control-Request-Private-Network\"]) == \"true\")");
+                writer.Line("headers[\"Access-Control-Allow-Private-Network\"] = \"true\";");
                 writer.Close();
             }
 
+            writer.Line();
+            writer.Line("// P1: an empty body.");
+            writer.Line("response.ContentLength = 0;");
             writer.Close();
+        }
+
+        /// <summary>A1-A4: the headers of every response that is not an answered preflight.</summary>
+        private static void WriteResponseHeaders(SourceWriter writer, CompiledPolicy policy)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests");
+            writer.Line("/// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.");
+            writer.Line("/// </summary>");
+            if (IsConfigured(policy))
+            {
+                writer.Line("/// <param name=\"httpContext\">The request, whose response starts.</param>");
+                writer.Line("/// <param name=\"configured\">The combined list's configured part, read when the application started.</param>");
+            }
+
+            writer.Open($"internal static void ApplyResponseHeaders(HttpContext httpContext{ConfiguredParameter(policy)})");
+            writer.Line($"var requestOrigin = {EmittedNames.Runtime}.First(httpContext.Request.Headers.Origin);");
+            if (!policy.AllowOriginAbsent)
+            {
+                writer.Open("if (string.IsNullOrEmpty(requestOrigin))");
+                writer.Line("// A4: AllowOriginAbsent = false: a request without an Origin gets nothing from this policy.");
+                writer.Line("return;");
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Line("var headers = httpContext.Response.Headers;");
+            WriteOriginHeaders(writer, policy, preflight: false);
             if (policy.ExposeHeaders is not null)
             {
-                writer.Open("else");
+                writer.Line();
                 writer.Line("// A1: the configured ExposedHeaders, replacing any value.");
-                writer.Line("headers.ExposeHeaders(ExposeHeaders);");
-                writer.Close();
+                writer.Line("headers.AccessControlExposeHeaders = ExposeHeaders;");
             }
 
             writer.Close();
@@ -482,7 +504,7 @@ namespace CorsGen.Emit
         /// Vary (O2, A3, P6), Access-Control-Allow-Origin (O1-O10) and credentials (C1-C3), in Kong's order:
         /// <c>configure_origin</c>, then <c>configure_credentials</c>.
         /// </summary>
-        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy)
+        private static void WriteOriginHeaders(SourceWriter writer, CompiledPolicy policy, bool preflight)
         {
             var mode = policy.Origins.Mode;
             var configured = IsConfigured(policy);
@@ -493,19 +515,24 @@ namespace CorsGen.Emit
                 ? $"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out var allowAll);"
                 : $"var allowOrigin = MatchOrigin(origin{ConfiguredArgument(policy)}, out _);");
 
+            var varyStatement = preflight ? "headers.Vary = \"Origin\";" : $"{EmittedNames.Runtime}.AppendVaryOrigin(headers);";
             if (configured)
             {
                 writer.Line();
-                writer.Line("// O2, A3, P6: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1).");
+                writer.Line(preflight
+                    ? "// O2: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1); a preflight replaces Vary (P6)."
+                    : "// O2, A3: the answer depends on Origin unless the combined list is exactly [\"*\"] (O1); appended to the endpoint's Vary.");
                 writer.Open("if (!configured.AllowsEveryOrigin)");
-                writer.Line("headers.VaryOrigin();");
+                writer.Line(varyStatement);
                 writer.Close();
             }
             else if (mode != OriginMode.AllowAll)
             {
                 writer.Line();
-                writer.Line("// O2, A3, P6: the answer depends on Origin, even when it matched nothing.");
-                writer.Line("headers.VaryOrigin();");
+                writer.Line(preflight
+                    ? "// O2: the answer depends on Origin, even when it matched nothing; a preflight replaces Vary (P6)."
+                    : "// O2, A3: the answer depends on Origin, even when it matched nothing; appended to the endpoint's own Vary.");
+                writer.Line(varyStatement);
             }
 
             if (policy.Credentials)
@@ -515,50 +542,68 @@ namespace CorsGen.Emit
                 {
                     writer.Open("if (!allowAll)");
                     writer.Line("// C2: credentials on every response of a policy that lists its origins, matched or not.");
-                    writer.Line("headers.AllowCredentials();");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
                     writer.Close();
                     writer.Open("else if (origin is not null)");
                     writer.Line("// C3: '*' cannot carry credentials, so Kong reflects the request's Origin (CORS003 rejects this at");
                     writer.Line("// build time; the rule holds when the error is suppressed).");
                     if (mode == OriginMode.AllowAll)
                     {
-                        writer.Line("headers.VaryOrigin();");
+                        writer.Line(varyStatement);
                     }
                     else if (configured)
                     {
                         writer.Open("if (configured.AllowsEveryOrigin)");
-                        writer.Line("headers.VaryOrigin();");
+                        writer.Line(varyStatement);
                         writer.Close();
                     }
 
                     writer.Line("allowOrigin = origin;");
-                    writer.Line("headers.AllowCredentials();");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
                     writer.Close();
                 }
                 else
                 {
                     writer.Line("// C2: credentials on every response of a policy that lists its origins, matched or not.");
-                    writer.Line("headers.AllowCredentials();");
+                    writer.Line("headers.AccessControlAllowCredentials = \"true\";");
                 }
             }
 
-            writer.Line();
             if (mode == OriginMode.List)
             {
+                writer.Line();
                 writer.Open("if (allowOrigin is null)");
                 writer.Line("// O10: no match: no Access-Control-Allow-Origin, not even one the endpoint set.");
-                writer.Line("headers.RefuseOrigin(requestOrigin, origin is not null);");
+                if (preflight)
+                {
+                    writer.Open("if (earlierHeaders)");
+                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                    writer.Close();
+                    writer.Line();
+
+                    // A preflight has a non-empty Origin (R1), and its caller's logger when it has one.
+                    writer.Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, logger, PolicyName, requestOrigin, origin is not null);");
+                }
+                else
+                {
+                    writer.Line("headers.Remove(\"Access-Control-Allow-Origin\");");
+                    writer.Open("if (!string.IsNullOrEmpty(requestOrigin))");
+                    writer.Line($"{EmittedNames.Runtime}.LogNoAllowOrigin(httpContext, null, PolicyName, requestOrigin, origin is not null);");
+                    writer.Close();
+                }
+
                 writer.Close();
                 writer.Open("else");
-                writer.Line("headers.AllowOrigin(allowOrigin);");
+                writer.Line("headers.AccessControlAllowOrigin = allowOrigin;");
                 writer.Close();
             }
             else
             {
+                writer.Line();
                 writer.Line(mode == OriginMode.AllowAll
                     ? "// O1 (or C3): every origin."
                     : "// O3: the single literal entry.");
-                writer.Line("headers.AllowOrigin(allowOrigin!);");
+                writer.Line("headers.AccessControlAllowOrigin = allowOrigin;");
             }
         }
 

@@ -7,56 +7,30 @@ namespace Shop
 {
     static partial class PublicCors
     {
-        /// <summary>
-        /// The Access-Control-Allow-Origin value this policy sends for a request with the given <c>Origin</c>, or
-        /// <see langword="null"/> when it sends none: <c>*</c> when every origin is allowed, a single literal entry as it
-        /// is, else the request's origin once normalized when an entry matches it (Kong rules O1-O10), and the request's
-        /// own <c>Origin</c> where credentials meet <c>*</c> (C3).
-        /// </summary>
-        /// <param name="requestOrigin">The request's <c>Origin</c> header (its first value), or <see langword="null"/> when absent.</param>
+        /// <inheritdoc cref="global::CorsGen.KongCorsPolicy.GetAllowOrigin(string)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static string? GetAllowOrigin(string? requestOrigin) =>
             global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.GetAllowOrigin(requestOrigin);
 
-        /// <summary>
-        /// This policy's whole answer to a request with these headers, without an <c>HttpContext</c>: whether it is a
-        /// preflight, whether the origin is allowed, the first origin entry that matched, the rule that decided and the
-        /// exact CORS response headers, in order. For tests (<c>Assert.True(decision.OriginAllowed, decision.ToString())</c>)
-        /// and for explaining a rejection.
-        /// </summary>
-        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
-        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
-        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent (then it is no preflight).</param>
-        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
+        /// <inheritdoc cref="global::CorsGen.KongCorsPolicy.Evaluate(string, string, string, string)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod = null, string? requestHeaders = null) =>
             global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork: false);
 
-        /// <summary>As the other <c>Evaluate</c>, for a request that may ask for private network access (P5).</summary>
-        /// <param name="method">The request's method (<c>OPTIONS</c> for a preflight).</param>
-        /// <param name="origin">Its <c>Origin</c> header, or <see langword="null"/> when absent.</param>
-        /// <param name="requestMethod">Its <c>Access-Control-Request-Method</c>, or <see langword="null"/> when absent.</param>
-        /// <param name="requestHeaders">Its <c>Access-Control-Request-Headers</c>, or <see langword="null"/>.</param>
-        /// <param name="requestPrivateNetwork">Whether it sends <c>Access-Control-Request-Private-Network: true</c>.</param>
+        /// <inheritdoc cref="global::CorsGen.KongCorsPolicy.Evaluate(string, string, string, string, bool)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static global::CorsGen.KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
         /// <summary>
-        /// The <see cref="PublicCors"/> CORS policy, compiled: apply it with <c>WithKongCors(PublicCors.Policy)</c> on a
-        /// route group or an endpoint (<c>WithPublicCors()</c> is its shorthand), <c>[PublicCors]</c> on a controller, action,
-        /// page or handler, or <c>app.UseKongCors(PublicCors.Policy)</c> as the default policy.
+        /// This CORS policy, compiled: <c>WithKongCors(PublicCors.Policy)</c> on a route group or an endpoint,
+        /// <c>app.UseKongCors(PublicCors.Policy)</c> as the default policy; <c>[PublicCors]</c> as an attribute.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
         public static global::CorsGen.KongCorsPolicy Policy { get; } = new global::CorsGen.Generated.CorsGenTestPolicies.__PublicCorsPolicy();
     }
 
-    /// <summary>
-    /// Applies the <see cref="PublicCors"/> CORS policy to a controller or an action, a Razor Pages page model or
-    /// handler, or a minimal-API handler. Needs <c>app.UseKongCors()</c> (an attribute cannot add an endpoint filter).
-    /// The closest wins: an action's attribute over its controller's, either over <c>WithKongCors(...)</c>; ASP.NET Core's
-    /// <c>[DisableCors]</c> closer still opts the endpoint out.
-    /// </summary>
+    /// <summary>Applies the <see cref="PublicCors"/> CORS policy (see <see cref="global::CorsGen.KongCorsPolicyAttribute"/>).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
     public sealed class PublicCorsAttribute
         : global::CorsGen.KongCorsPolicyAttribute
@@ -68,16 +42,13 @@ namespace Shop
         }
     }
 
-    /// <summary>
-    /// Applies the <see cref="PublicCors"/> CORS policy (Kong <c>cors</c> plugin semantics) to endpoints.
-    /// </summary>
+    /// <summary>Applies the <see cref="PublicCors"/> CORS policy to endpoints.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
     public static class PublicCorsExtensions
     {
         /// <summary>
-        /// Shorthand for <c>WithKongCors(PublicCors.Policy)</c>: applies the <see cref="PublicCors"/> CORS policy to the endpoints of
-        /// <paramref name="builder"/> (a route group or a single endpoint). Under the Request Delegate Generator
-        /// (<c>PublishAot</c>), write <c>WithKongCors(...)</c> in a chain instead: generators cannot see this generated method (CORS014).
+        /// Shorthand for <c>WithKongCors(PublicCors.Policy)</c>. In a chain under the Request Delegate Generator (PublishAot), write
+        /// that instead: generators cannot see this generated method (CORS014).
         /// </summary>
         /// <returns><paramref name="builder"/>, for chaining.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("CorsGen", "<version>")]
@@ -111,19 +82,10 @@ namespace CorsGen.Generated.CorsGenTestPolicies
         public override KongCorsDecision Evaluate(string method, string? origin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork) =>
             __PublicCorsRequestPath.Evaluate(method, origin, requestMethod, requestHeaders, requestPrivateNetwork);
 
-        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
-        {
-            var headers = KongCorsResponseHeaders.ForPreflight(httpContext, logger, Name);
-            __PublicCorsRequestPath.WriteHeaders(ref headers, isPreflight: true, requestOrigin);
-        }
+        protected override void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger) =>
+            __PublicCorsRequestPath.WritePreflightAnswer(httpContext, requestOrigin, logger);
 
-        protected override void ApplyResponseHeaders(HttpContext httpContext)
-        {
-            var headers = KongCorsResponseHeaders.ForResponse(httpContext, Name);
-            __PublicCorsRequestPath.WriteHeaders(ref headers, isPreflight: false, KongCorsRuntime.First(httpContext.Request.Headers.Origin));
-        }
-
-        protected override string ResultOf(string? requestOrigin) => __PublicCorsRequestPath.ResultOf(requestOrigin);
+        protected override void ApplyResponseHeaders(HttpContext httpContext) => __PublicCorsRequestPath.ApplyResponseHeaders(httpContext);
     }
 
     /// <summary>
@@ -159,71 +121,93 @@ namespace CorsGen.Generated.CorsGenTestPolicies
             return MatchOrigin(origin, out _);
         }
 
-        /// <summary>
-        /// Kong's <c>cors</c> handler for one request: the CORS headers of a preflight answer (P1-P6) or of any other response
-        /// (A1-A4), in Kong's order, written to the response or to Evaluate's decision alike.
-        /// </summary>
-        /// <param name="headers">Where the headers go: the response, or Evaluate's list.</param>
-        /// <param name="isPreflight">Whether the request is a preflight (R1) this policy answers.</param>
-        /// <param name="requestOrigin">The request's Origin (its first value), or <see langword="null"/>.</param>
-        internal static void WriteHeaders<THeaders>(ref THeaders headers, bool isPreflight, string? requestOrigin)
-            where THeaders : struct, IKongCorsHeaders
-        {
-            var origin = KongCorsRules.ValidOrigin(requestOrigin);
-            var allowOrigin = MatchOrigin(origin, out _);
-
-            // O1 (or C3): every origin.
-            headers.AllowOrigin(allowOrigin!);
-
-            if (isPreflight)
-            {
-                // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
-                var requestHeaders = headers.RequestHeaders;
-                if (KongCorsRules.IsHeaderNameList(requestHeaders))
-                {
-                    headers.AllowHeaders(requestHeaders!);
-                }
-                else
-                {
-                    headers.NoAllowHeaders();
-                }
-
-                // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
-                headers.AllowMethods(AllowMethods);
-            }
-        }
-
         /// <summary>The origin entries as configured, for the decisions Evaluate explains.</summary>
         private static readonly string[] Entries = Array.Empty<string>();
-
-        /// <summary>The <c>corsgen.result</c> of a request with <paramref name="requestOrigin"/> (KongCorsMetrics); allocates nothing.</summary>
-        internal static string ResultOf(string? requestOrigin)
-        {
-            if (KongCorsRules.ValidOrigin(requestOrigin) is not { } origin)
-            {
-                return string.IsNullOrEmpty(requestOrigin) ? KongCorsMetrics.NoOrigin : KongCorsMetrics.OriginInvalid;
-            }
-
-            // Allowed as a browser sees it: '*' or the origin itself (O3 and O8 can send another).
-            var allowOrigin = GetAllowOrigin(origin);
-            return allowOrigin == "*" || allowOrigin == origin ? KongCorsMetrics.Allowed : KongCorsMetrics.OriginNotAllowed;
-        }
 
         /// <summary>The policy's whole answer to a request with these headers (see the policy class's Evaluate).</summary>
         internal static KongCorsDecision Evaluate(string method, string? requestOrigin, string? requestMethod, string? requestHeaders, bool requestPrivateNetwork)
         {
             // R1: OPTIONS (exactly), a non-empty Origin and an Access-Control-Request-Method (even empty).
             var isPreflight = string.Equals(method, "OPTIONS", StringComparison.Ordinal) && !string.IsNullOrEmpty(requestOrigin) && requestMethod is not null;
-            var answer = new KongCorsDecisionHeaders(requestHeaders, requestPrivateNetwork);
-            var headers = answer.List;
+            var headers = new List<KeyValuePair<string, string>>();
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
 
-            // The headers, written by the request path itself.
-            WriteHeaders(ref answer, isPreflight, requestOrigin);
+            if (allowOrigin is not null)
+            {
+                headers.Add(new("Access-Control-Allow-Origin", allowOrigin));
+            }
+
+            if (isPreflight)
+            {
+                // P2: Access-Control-Request-Headers reflected when it is a list of header names (D4).
+                if (KongCorsRules.IsHeaderNameList(requestHeaders))
+                {
+                    headers.Add(new("Access-Control-Allow-Headers", requestHeaders!));
+                }
+
+                headers.Add(new("Access-Control-Allow-Methods", AllowMethods));
+            }
 
             return Decide(isPreflight, requestOrigin, -1, KongCorsReason.AllowAll, headers);
         }
 
         private static KongCorsDecision Decide(bool isPreflight, string? requestOrigin, int entry, KongCorsReason reason, List<KeyValuePair<string, string>> headers) =>
             new(PolicyName, isPreflight, requestOrigin, entry, entry < 0 ? null : Entries[entry], Entries.Length, reason, headers);
+
+        /// <summary>
+        /// P1-P6: answers a preflight with 200, an empty body and the policy's headers. Kong never rejects a
+        /// preflight: a disallowed origin only loses Access-Control-Allow-Origin; the browser does the blocking.
+        /// </summary>
+        /// <param name="httpContext">The preflight.</param>
+        /// <param name="requestOrigin">Its Origin (the first value), which made it a preflight (R1).</param>
+        /// <param name="logger">The logger of the endpoint, when the caller has it at hand; otherwise a rejection looks it up.</param>
+        internal static void WritePreflightAnswer(HttpContext httpContext, string requestOrigin, ILogger? logger)
+        {
+            var request = httpContext.Request;
+            var response = httpContext.Response;
+            var headers = response.Headers;
+
+            // P1: 200, whatever status an earlier step (a failed parameter binding) preset.
+            response.StatusCode = 200;
+
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O1 (or C3): every origin.
+            headers.AccessControlAllowOrigin = allowOrigin;
+
+            // P2: no Headers configured: reflect Access-Control-Request-Headers when it is a list of header names (D4).
+            var requestedHeaders = KongCorsRuntime.First(request.Headers.AccessControlRequestHeaders);
+            if (KongCorsRules.IsHeaderNameList(requestedHeaders))
+            {
+                headers.AccessControlAllowHeaders = requestedHeaders;
+            }
+            else
+            {
+                headers.Remove("Access-Control-Allow-Headers");
+            }
+
+            // P3: the configured Methods (D1: GET,HEAD,PUT,PATCH,POST,DELETE when not set).
+            headers.AccessControlAllowMethods = AllowMethods;
+
+            // P1: an empty body.
+            response.ContentLength = 0;
+        }
+
+        /// <summary>
+        /// A1: the headers of every response that is not an answered preflight: actual requests, OPTIONS requests
+        /// that are not preflights, and error responses (A2). Never Allow-Methods, Allow-Headers or Max-Age.
+        /// </summary>
+        internal static void ApplyResponseHeaders(HttpContext httpContext)
+        {
+            var requestOrigin = KongCorsRuntime.First(httpContext.Request.Headers.Origin);
+            var headers = httpContext.Response.Headers;
+            var origin = KongCorsRules.ValidOrigin(requestOrigin);
+            var allowOrigin = MatchOrigin(origin, out _);
+
+            // O1 (or C3): every origin.
+            headers.AccessControlAllowOrigin = allowOrigin;
+        }
     }
 }
