@@ -274,10 +274,14 @@ namespace CorsGen
         public static string AllowOriginFor(string origin, ReadOnlySpan<char> domain) =>
             domain.Length == origin.Length ? origin : domain.ToString();
 
+        /// <summary>Up to this many NFA states the three state sets of <see cref="MatchesNfa"/> (12 KB at most) are on the stack.</summary>
+        private const int MaxStackNfaStates = 1024;
+
         /// <summary>
-        /// The fallback matcher of regex entries whose DFA would exceed the state cap (CORS011): the NFA simulated
-        /// over the subject, one set of states per code unit, so still linear in the subject's length. State 0 is
-        /// the absorbing accept. The state sets come from the shared array pool: nothing is allocated per call.
+        /// The fallback matcher of regex entries whose DFA would exceed the state cap (CORS011), compiled or configured: the
+        /// NFA simulated over the subject, one set of states per code unit, so still linear in the subject's length. State 0
+        /// is the absorbing accept. The state sets live on the stack up to 1,024 states, else in the shared array pool:
+        /// nothing is allocated per call.
         /// </summary>
         /// <param name="subject">The normalized origin or host.</param>
         /// <param name="classes">The class of each Latin-1 char.</param>
@@ -296,12 +300,15 @@ namespace CorsGen
             ReadOnlySpan<bool> acceptsAtEnd)
         {
             var stateCount = acceptsAtEnd.Length;
-            var rented = ArrayPool<int>.Shared.Rent(stateCount * 3);
+            int[]? rented = null;
+            var sets = stateCount <= MaxStackNfaStates
+                ? stackalloc int[stateCount * 3]
+                : (rented = ArrayPool<int>.Shared.Rent(stateCount * 3)).AsSpan(0, stateCount * 3);
             try
             {
-                var current = new Span<int>(rented, 0, stateCount);
-                var next = new Span<int>(rented, stateCount, stateCount);
-                var seen = new Span<int>(rented, 2 * stateCount, stateCount);
+                var current = sets.Slice(0, stateCount);
+                var next = sets.Slice(stateCount, stateCount);
+                var seen = sets.Slice(2 * stateCount, stateCount);
                 seen.Clear();
                 var count = 0;
                 foreach (var state in startStates)
@@ -362,7 +369,10 @@ namespace CorsGen
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(rented);
+                if (rented is not null)
+                {
+                    ArrayPool<int>.Shared.Return(rented);
+                }
             }
         }
 
