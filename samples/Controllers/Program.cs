@@ -16,6 +16,6 @@ var app = builder.Build();
 app.UseKongCors();
 
 // Controllers without an attribute get PublicCors; [ShopCors] and [PartnerCors] win where they are written.
-app.MapControllers().WithPublicCors();
+app.MapControllers().WithKongCors(PublicCors.Policy);
 
 app.Run();

@@ -60,9 +60,19 @@ namespace CorsGen
         /// <summary>The applications (by their services) whose pipeline runs UseKongCors(): their endpoints build no filter.</summary>
         private static readonly ConditionalWeakTable<IServiceProvider, object> s_middlewareApplications = new();
 
-        /// <summary>Records that the application whose services are <paramref name="applicationServices"/> runs UseKongCors().</summary>
-        internal static void RegisterMiddleware(IServiceProvider applicationServices) =>
+        /// <summary>
+        /// Records that the application whose services are <paramref name="applicationServices"/> runs UseKongCors(), under
+        /// both objects its endpoints may name: the container (<c>app.ApplicationServices</c>, which minimal APIs pass on)
+        /// and its root scope (the <see cref="IServiceProvider"/> the container resolves, which MVC's endpoints carry).
+        /// </summary>
+        internal static void RegisterMiddleware(IServiceProvider applicationServices)
+        {
             s_middlewareApplications.AddOrUpdate(applicationServices, s_middlewareApplications);
+            if (applicationServices.GetService(typeof(IServiceProvider)) is IServiceProvider root && !ReferenceEquals(root, applicationServices))
+            {
+                s_middlewareApplications.AddOrUpdate(root, s_middlewareApplications);
+            }
+        }
 
         internal static bool IsMiddlewareRegistered(IServiceProvider? applicationServices) =>
             applicationServices is not null && s_middlewareApplications.TryGetValue(applicationServices, out _);

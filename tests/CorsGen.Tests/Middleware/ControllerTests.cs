@@ -222,6 +222,21 @@ public sealed class ControllerTests(ControllerPoliciesFixture fixture) : IClassF
         Assert.Empty(logs.For("AttributeNeedsMiddleware"));
     }
 
+    [Fact]
+    public async Task With_UseKongCors_controller_endpoints_know_the_middleware_runs()
+    {
+        // MVC builds its endpoints with the root scope's IServiceProvider, not the WebApplication's Services object: the
+        // middleware must be known under both, or the controllers' conventions warn (event 5) and add filters that
+        // would do the middleware's work twice.
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(logs, useKongCors: true, convention: true);
+        using var response = await Send(app, "GET", "/plain", ("Origin", "https://partner.test"));
+        Assert.Equal(200, (int)response.StatusCode);
+
+        Assert.Empty(logs.For("PathPreflightsNeedMiddleware"));
+        Assert.Empty(logs.For("MiddlewareMissing"));
+    }
+
     private Task<WebApplication> StartAsync() => StartAsync(new CapturingLoggerProvider(), useKongCors: true, convention: true);
 
     private async Task<WebApplication> StartAsync(CapturingLoggerProvider logs, bool useKongCors, bool convention)
