@@ -11,17 +11,28 @@ namespace CorsGen
     static partial class KongCorsRuntime
     {
         /// <summary>
-        /// The startup check of policy attributes, run by the application's <c>KongCorsStartupCheck</c> once its pipeline is
-        /// built: an attribute (<c>[ShopCors]</c>) cannot add the endpoint filter <c>With...()</c> adds, so without
-        /// UseKongCors() an endpoint whose closest policy is an attribute gets no CORS headers at all, and a policy applied
-        /// by convention to it stands aside for the attribute. Each such endpoint is logged at Error, once per application.
+        /// The checks of the application's endpoints once its pipeline is built, run by the startup check its assembly names,
+        /// over one read of the endpoints (reading a minimal-API source builds its endpoints again):
+        /// <list type="bullet">
+        /// <item>with <paramref name="readConfiguredOrigins"/>, the configured origins of every policy the endpoints use are
+        /// read and checked (building the endpoints runs each WithKongCors(...) convention, which reads its application's
+        /// origins; a policy named by an attribute is read here). A bad entry stops the application with a
+        /// KongCorsConfigurationException (the key, each entry's index and the analyzer's message) instead of failing its
+        /// first request.</item>
+        /// <item>without UseKongCors(), each endpoint whose closest policy is an attribute (<c>[ShopCors]</c>) is logged at
+        /// Error, once per application: an attribute cannot add the endpoint filter WithKongCors(...) adds, so the endpoint
+        /// gets no CORS headers at all, and a policy applied by convention to it stands aside for the attribute.</item>
+        /// </list>
         /// </summary>
-        internal static void CheckAttributesHaveMiddleware(IServiceProvider services)
+        internal static void CheckEndpoints(IServiceProvider services, bool readConfiguredOrigins)
         {
-            if (IsMiddlewareRegistered(services)
-                || services.GetService(typeof(EndpointDataSource)) is not EndpointDataSource source
-                || Logger(services) is not { } logger
-                || !s_reported.GetOrCreateValue(services).TryAdd("attributes", true))
+            var logger = IsMiddlewareRegistered(services) ? null : Logger(services);
+            if (logger is not null && !s_reported.GetOrCreateValue(services).TryAdd("attributes", true))
+            {
+                logger = null;
+            }
+
+            if ((!readConfiguredOrigins && logger is null) || services.GetService(typeof(EndpointDataSource)) is not EndpointDataSource source)
             {
                 return;
             }
@@ -31,10 +42,23 @@ namespace CorsGen
             {
                 endpoints = source.Endpoints;
             }
-            catch (Exception)
+            catch (Exception e) when (!readConfiguredOrigins || e is not Runtime.KongCorsConfigurationException)
             {
-                // An endpoint that cannot be built fails the first request with the application's own error; a check
-                // does not turn it into a startup failure.
+                // An endpoint that cannot be built for another reason fails the first request with the application's own
+                // error, as without these checks; a check does not turn it into a startup failure.
+                return;
+            }
+
+            if (readConfiguredOrigins)
+            {
+                foreach (var endpoint in endpoints)
+                {
+                    FindPolicy(endpoint.Metadata, out _)?.ForApplication(services);
+                }
+            }
+
+            if (logger is null)
+            {
                 return;
             }
 
@@ -76,36 +100,5 @@ namespace CorsGen
 
         internal static bool IsMiddlewareRegistered(IServiceProvider? applicationServices) =>
             applicationServices is not null && s_middlewareApplications.TryGetValue(applicationServices, out _);
-
-        /// <summary>
-        /// Reads and checks, as the application starts, the configured origins of every policy its endpoints use: building
-        /// the endpoints runs each WithKongCors(...) convention, which reads its application's origins, and a policy named
-        /// by an attribute is read here. A bad entry stops the application with a KongCorsConfigurationException (the key,
-        /// each entry's index and the analyzer's message) instead of failing its first request.
-        /// </summary>
-        internal static void ReadConfiguredOrigins(IServiceProvider services)
-        {
-            if (services.GetService(typeof(EndpointDataSource)) is not EndpointDataSource source)
-            {
-                return;
-            }
-
-            IReadOnlyList<Endpoint> endpoints;
-            try
-            {
-                endpoints = source.Endpoints;
-            }
-            catch (Exception e) when (e is not Runtime.KongCorsConfigurationException)
-            {
-                // An endpoint that cannot be built for another reason fails the first request with the application's
-                // own error, as without this check.
-                return;
-            }
-
-            foreach (var endpoint in endpoints)
-            {
-                FindPolicy(endpoint.Metadata, out _)?.ForApplication(services);
-            }
-        }
     }
 }

@@ -34,10 +34,13 @@ namespace CorsGen
             Check(app.ApplicationServices);
         };
 
+        /// <summary>Whether the application's configured origins are read and checked too, before it serves.</summary>
+        private protected virtual bool ReadsConfiguredOrigins => false;
+
         /// <summary>The checks, once the pipeline is built.</summary>
         /// <param name="services">The application's services.</param>
-        private protected virtual void Check(IServiceProvider services) =>
-            KongCorsRuntime.CheckAttributesHaveMiddleware(services);
+        private void Check(IServiceProvider services) =>
+            KongCorsRuntime.CheckEndpoints(services, ReadsConfiguredOrigins);
     }
 
     /// <summary>
@@ -47,10 +50,6 @@ namespace CorsGen
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class KongCorsConfiguredOriginsStartupCheck : KongCorsStartupCheck
     {
-        private protected override void Check(IServiceProvider services)
-        {
-            KongCorsRuntime.ReadConfiguredOrigins(services);
-            base.Check(services);
-        }
+        private protected override bool ReadsConfiguredOrigins => true;
     }
 }
